@@ -1,0 +1,36 @@
+// npm run data [-- --documents DIR --out DIR --catalog FILE --settings FILE]
+// Documents → mentions → instances per region and year → dataset (and feeds). See README.
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { buildDataset } from './pipeline/build'
+import { writeDataset } from './pipeline/write'
+import { formatSummary, summarize } from './pipeline/summary'
+import { formatProblem } from './problems'
+import { loadSettings } from './settings'
+
+const { values } = parseArgs({
+  options: {
+    documents: { type: 'string', default: 'seeds/documents' },
+    out: { type: 'string', default: 'public' },
+    catalog: { type: 'string', default: 'seeds/catalog.yaml' },
+    settings: { type: 'string', default: 'seeds/settings.json' },
+    quiet: { type: 'boolean', default: false },
+  },
+})
+
+const started = performance.now()
+const settings = loadSettings(resolve(values.settings))
+const data = buildDataset({ documentsDir: resolve(values.documents), catalogFile: resolve(values.catalog), settings })
+
+for (const w of data.warnings) console.warn(`warning  ${formatProblem(w)}`)
+if (data.errors.length) {
+  for (const e of data.errors) console.error(`error    ${formatProblem(e)}`)
+  console.error(`\n${data.errors.length} error(s): nothing was written (没有写出任何文件). Fix them and run again.`)
+  process.exit(1)
+}
+const pointer = writeDataset(data, resolve(values.out))
+if (!values.quiet) {
+  console.log(formatSummary(summarize(data)))
+  for (const c of data.candidates) console.log(`candidate ${c.document}:${c.line} ${c.clause} ${c.name} — ${c.quote}`)
+}
+console.log(`wrote ${values.out}/${pointer.path} in ${Math.round(performance.now() - started)} ms`)

@@ -1,0 +1,28 @@
+const END = /[。！？；!?;\n]/
+
+/** The sentence around [start, end): from after the previous end mark to the next one, inclusive. */
+export function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start
+  while (s > 0 && !END.test(text[s - 1]!)) s--
+  let e = end
+  while (e < text.length && !END.test(text[e]!)) e++
+  if (e < text.length && text[e] !== '\n') e++
+  return { start: s, end: e }
+}
+
+const MAX_QUOTE = 160
+const HEADING_NUMBER = /^(\d{1,3}[.．、]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*/
+
+/** The quoted sentence, shortened around the match when very long. */
+export function quoteOf(text: string, sentence: { start: number; end: number }, hitStart: number, hitEnd: number): string {
+  let { start, end } = sentence
+  if (end - start > MAX_QUOTE) {
+    const room = Math.max(0, MAX_QUOTE - (hitEnd - hitStart))
+    start = Math.max(sentence.start, hitStart - Math.floor(room / 2))
+    end = Math.min(sentence.end, start + MAX_QUOTE)
+    start = Math.max(sentence.start, end - MAX_QUOTE)
+  }
+  // A quote starts with the words, not with the clause number it sits under.
+  const body = text.slice(start, end).trim().replace(HEADING_NUMBER, '')
+  return `${start > sentence.start ? '…' : ''}${body}${end < sentence.end ? '…' : ''}`
+}

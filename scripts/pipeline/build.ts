@@ -1,0 +1,96 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { calendarOf } from '../../src/domain/calendar'
+import { expandInstances } from '../../src/domain/instances'
+import { RegionIndex } from '../../src/domain/regions'
+import type { Activity, Candidate, DocumentMeta, Instance, Mention, Region, RegionData } from '../../src/domain/types'
+import { loadCatalog } from '../catalog/load'
+import { extractDocument } from '../extract/document'
+import { ActivityMatcher } from '../extract/mentions'
+import { RegionNames } from '../extract/resolveRegion'
+import type { Problem } from '../problems'
+import { loadRegions } from '../regions/load'
+import type { Settings } from '../settings'
+
+export interface BuildInput {
+  documentsDir: string
+  catalogFile: string
+  settings: Settings
+  /** Regions to use instead of the national list (tests). */
+  regions?: Region[]
+}
+
+export interface Dataset {
+  settings: Settings
+  regions: RegionIndex
+  activities: Activity[]
+  documents: DocumentMeta[]
+  mentions: Mention[]
+  candidates: Candidate[]
+  /** Every instance, in the region that holds it. */
+  instances: Instance[]
+  /** Problems that do not stop the build. */
+  warnings: Problem[]
+  /** Problems that stop it: nothing is written. */
+  errors: Problem[]
+}
+
+const TEXT_FILE = /\.(txt|text|md)$/i
+
+/** Reads the inputs and computes everything the outputs are made of. Writes nothing. */
+export function buildDataset(input: BuildInput): Dataset {
+  const regions = new RegionIndex(input.regions ?? loadRegions())
+  const catalog = loadCatalog(input.catalogFile, (code) => regions.byCode.has(code))
+  const errors: Problem[] = [...catalog.problems]
+  const warnings: Problem[] = []
+  const matcher = new ActivityMatcher(catalog.activities)
+  const names = new RegionNames(regions)
+
+  const documents: DocumentMeta[] = []
+  const mentions: Mention[] = []
+  const candidates: Candidate[] = []
+  for (const file of listDocuments(input.documentsDir, warnings)) {
+    const result = extractDocument(file, readFileSync(join(input.documentsDir, file)), matcher, names)
+    warnings.push(...result.problems)
+    if (!result.document) continue
+    documents.push(result.document)
+    mentions.push(...result.mentions)
+    candidates.push(...result.candidates)
+    if (result.document.regionCode && result.mentions.length === 0) {
+      warnings.push({ file, message: '没有识别到任何活动 (no activity found); 检查活动目录 seeds/catalog.yaml 是否缺少名称' })
+    }
+  }
+  const instances = expandInstances({ activities: catalog.activities, documents, mentions, years: input.settings.years })
+  return { settings: input.settings, regions, activities: catalog.activities, documents, mentions, candidates, instances, warnings, errors }
+}
+
+function listDocuments(dir: string, warnings: Problem[]): string[] {
+  let names: string[]
+  try {
+    names = readdirSync(dir)
+  } catch {
+    throw new Error(`找不到文件夹 (no such folder): ${dir}`)
+  }
+  return names
+    .filter((name) => {
+      if (name.startsWith('.')) return false
+      if (!statSync(join(dir, name)).isFile()) return false
+      if (TEXT_FILE.test(name)) return true
+      warnings.push({ file: name, message: '跳过：不是 .txt 文本文件 (skipped: not a .txt text file)' })
+      return false
+    })
+    .sort()
+}
+
+/** Each region's own instances, and its calendar (own + ancestors', views merged). */
+export function regionCalendars(data: Dataset): Map<string, RegionData> {
+  const own = new Map<string, Instance[]>()
+  for (const inst of data.instances) own.set(inst.region, [...(own.get(inst.region) ?? []), inst])
+  const out = new Map<string, RegionData>()
+  for (const region of data.regions.all) {
+    const path = data.regions.path(region.code)
+    const chain = path.map((r) => ({ region: r, path: [], instances: own.get(r.code) ?? [] }))
+    out.set(region.code, { region, path, instances: calendarOf(chain) })
+  }
+  return out
+}

@@ -1,0 +1,52 @@
+import type { Dataset } from './build'
+
+export interface Summary {
+  documents: number
+  regionsPlaced: number
+  activities: number
+  activitiesMentioned: number
+  mentions: number
+  instances: number
+  instancesByBasis: Record<string, number>
+  undated: number
+  regions: number
+  warnings: number
+  candidates: number
+}
+
+export function summarize(data: Dataset): Summary {
+  const byBasis: Record<string, number> = {}
+  for (const i of data.instances) {
+    const key = i.basis ?? 'undated'
+    byBasis[key] = (byBasis[key] ?? 0) + 1
+  }
+  return {
+    documents: data.documents.length,
+    regionsPlaced: new Set(data.documents.map((d) => d.regionCode).filter(Boolean)).size,
+    activities: data.activities.length,
+    activitiesMentioned: new Set(data.mentions.map((m) => m.activity)).size,
+    mentions: data.mentions.length,
+    instances: data.instances.length,
+    instancesByBasis: byBasis,
+    undated: byBasis.undated ?? 0,
+    regions: data.regions.all.length,
+    warnings: data.warnings.length,
+    candidates: data.candidates.length,
+  }
+}
+
+export function formatSummary(s: Summary): string {
+  const basis = Object.entries(s.instancesByBasis)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')
+  return [
+    `documents        ${s.documents} (issuers placed in ${s.regionsPlaced} regions)`,
+    `activities       ${s.activities} in the catalogue, ${s.activitiesMentioned} ordered by the documents`,
+    `mentions         ${s.mentions}`,
+    `instances        ${s.instances} (${basis})`,
+    `regions          ${s.regions} calendars`,
+    `warnings         ${s.warnings}`,
+    `candidates       ${s.candidates} (activity-like names not in the catalogue)`,
+  ].join('\n')
+}

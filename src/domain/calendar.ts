@@ -1,0 +1,31 @@
+import { compareInstances, uniqueSources } from './instances'
+import type { Instance, RegionData } from './types'
+
+/**
+ * A region's calendar: its own instances and those of every ancestor (national → province → city
+ * → county). Instances that share a UID are views of one event (a province document ordering the
+ * national 全国科普日): the deepest region's view stands, and carries every level's sources.
+ */
+export function calendarOf(chain: RegionData[]): Instance[] {
+  const byUid = new Map<string, Instance>()
+  for (const level of chain) {
+    for (const inst of level.instances) {
+      const prev = byUid.get(inst.uid)
+      if (!prev) byUid.set(inst.uid, inst)
+      else
+        byUid.set(inst.uid, {
+          ...inst,
+          start: inst.start ?? prev.start,
+          end: inst.end ?? prev.end,
+          sequence: Math.max(inst.sequence, prev.sequence),
+          sources: uniqueSources([...inst.sources, ...prev.sources]),
+        })
+    }
+  }
+  return [...byUid.values()].sort(compareInstances)
+}
+
+/** Instances the region holds itself (not inherited). */
+export function isOwn(inst: Instance, regionCode: string): boolean {
+  return inst.region === regionCode
+}
