@@ -3,6 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { Dataset } from './build'
 import { regionCalendars } from './build'
+import { regionFeeds } from '../feeds/regionFeeds'
 import { summarize } from './summary'
 
 /** What the app reads first: the build's version and where its data lives. */
@@ -15,9 +16,10 @@ export interface LatestPointer {
 /**
  * Writes the dataset under OUT/data/<version>/ (immutable, so it can be cached for ever) and
  * OUT/data/latest.json (the pointer). <version> is a hash of the content: the same input gives the
- * same bytes and the same folder on any machine, in any time zone.
+ * same bytes and the same folder on any machine, in any time zone. Feeds go to OUT/feeds/, at
+ * stable addresses that subscribers keep for years.
  */
-export function writeDataset(data: Dataset, out: string, extra: (files: Map<string, string>) => void = () => {}): LatestPointer {
+export function writeDataset(data: Dataset, out: string): LatestPointer {
   const files = new Map<string, string>()
   const calendars = regionCalendars(data)
   for (const [code, cal] of calendars) files.set(`r/${code}.json`, json(cal))
@@ -47,12 +49,9 @@ export function writeDataset(data: Dataset, out: string, extra: (files: Map<stri
   for (const [name, body] of files) write(join(dataRoot, version, name), body)
   const pointer: LatestPointer = { version, dataDate: data.settings.dataDate, path: `data/${version}/` }
   write(join(dataRoot, 'latest.json'), json(pointer))
-  const feeds = new Map<string, string>()
-  extra(feeds)
-  if (feeds.size) {
-    rmSync(join(out, 'feeds'), { recursive: true, force: true })
-    for (const [name, body] of feeds) write(join(out, 'feeds', name), body)
-  }
+  const feeds = regionFeeds(calendars, data.activities, data.settings.siteUrl, data.settings.dataDate)
+  rmSync(join(out, 'feeds'), { recursive: true, force: true })
+  for (const [name, body] of feeds) write(join(out, 'feeds', name), body)
   return pointer
 }
 

@@ -143,6 +143,8 @@ export interface LocalDetails {
   startTime?: string
   endTime?: string
   stops?: { place: string; start: IsoDate; end: IsoDate }[]
+  /** When the organiser last changed the entry: LAST-MODIFIED in feeds. */
+  updated?: IsoDate
 }
 
 export interface Instance {

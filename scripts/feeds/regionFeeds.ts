@@ -1,0 +1,31 @@
+import { FEED_KINDS, feedPath } from '../../src/domain/feeds'
+import type { IcalContext } from '../../src/domain/ical/event'
+import type { Activity, RegionData } from '../../src/domain/types'
+import { FeedAssembler } from './assemble'
+
+/** feeds/<code>.ics and feeds/<code>-youth.ics for every region. */
+export function regionFeeds(
+  calendars: Map<string, RegionData>,
+  activities: Activity[],
+  siteUrl: string,
+  dataDate: string,
+): Map<string, string> {
+  const ctx: IcalContext = { siteUrl, activities: new Map(activities.map((a) => [a.id, a])), dataDate }
+  const assembler = new FeedAssembler(ctx)
+  const out = new Map<string, string>()
+  for (const [code, cal] of calendars) {
+    const dated = cal.instances.filter((i) => i.start)
+    const place = cal.path.filter((r) => r.code !== '000000').map((r) => r.name)
+    const name = cal.region.code === '000000' ? '全国' : cal.region.name
+    for (const kind of FEED_KINDS) {
+      const path = feedPath(code, kind)
+      const meta = {
+        name: `科普日历 · ${name}${kind.id === 'all' ? '' : ` · ${kind.label}`}`,
+        description: `${place.length ? place.join(' ') : '全国'}的${kind.label}：全国、省、市、县各级科普工作文件安排的活动，附文件依据。来源 ${siteUrl}`,
+        url: `${siteUrl}${path}`,
+      }
+      out.set(path.replace(/^\/feeds\//, ''), assembler.feed(meta, dated.filter(kind.includes)))
+    }
+  }
+  return out
+}

@@ -1,0 +1,39 @@
+import { formatPeriodZh } from '../dates'
+import { BASIS_LABEL } from '../labels'
+import type { Instance, Source } from '../types'
+
+/** One line per source: the document, its 文号 and clause with the quoted sentence; or the notice. */
+export function sourceLine(s: Source): string {
+  switch (s.type) {
+    case 'document': {
+      const number = s.docNumber ? `（${s.docNumber}）` : ''
+      const clause = s.clause ? `第${s.clause.replace(/\.$/, '')}条` : ''
+      return `依据：${s.regionName ?? ''}${s.title}${number}${clause}：“${s.quote}”`
+    }
+    case 'official':
+      return `日期来源：${s.text}${s.note ? `（${s.note}）` : ''}`
+    case 'rule':
+      return `日期推算：${s.text}（预计，以正式通知为准）`
+    case 'local':
+      return `本地发布：${s.file}（第${s.revision}版）`
+  }
+}
+
+/** Plain-text description of an event, for calendars and sharing. */
+export function describeInstance(inst: Instance, pageUrl: string): string {
+  const lines: string[] = []
+  if (inst.status === 'cancelled') lines.push('【已取消】')
+  if (inst.start && inst.end) {
+    const basis = inst.basis ? BASIS_LABEL[inst.basis] : ''
+    lines.push(`${formatPeriodZh(inst.start, inst.end, true)}${inst.status === 'tentative' ? '（预计）' : ''}${basis ? ` · ${basis}` : ''}`)
+  }
+  const local = inst.local
+  if (local?.organiser) lines.push(`主办：${local.organiser}`)
+  if (local?.venue || local?.address) lines.push(`地点：${[local.venue, local.address].filter(Boolean).join('，')}`)
+  if (local?.contact) lines.push(`联系：${local.contact}`)
+  if (local?.description) lines.push(local.description)
+  if (local?.link) lines.push(`链接：${local.link}`)
+  for (const s of inst.sources) lines.push(sourceLine(s))
+  lines.push(`详情：${pageUrl}`)
+  return lines.join('\n')
+}

@@ -1,0 +1,44 @@
+import type { ActivityKind, Audience, Basis, InstanceStatus, RegionLevel } from './types'
+
+// Chinese labels for the domain's codes, shared by the app and the feeds.
+
+export const KIND_LABEL: Record<ActivityKind, string> = {
+  day: '主题日',
+  week: '活动周',
+  month: '活动月',
+  tour: '巡展',
+  contest: '竞赛',
+  camp: '营地',
+  lecture: '讲座',
+  campaign: '专项活动',
+}
+
+export const AUDIENCE_LABEL: Record<Audience, string> = {
+  public: '公众',
+  youth: '青少年',
+  farmers: '农民',
+  elderly: '老年人',
+  workers: '产业工人',
+  officials: '领导干部',
+}
+
+export const BASIS_LABEL: Record<Basis, string> = {
+  official: '官方公布',
+  document: '文件规定',
+  local: '本地发布',
+  rule: '按惯例推算',
+}
+
+export const STATUS_LABEL: Record<InstanceStatus, string> = {
+  confirmed: '已确定',
+  tentative: '预计',
+  undated: '日期待公布',
+  cancelled: '已取消',
+}
+
+export const LEVEL_LABEL: Record<RegionLevel, string> = {
+  national: '全国',
+  province: '省级',
+  city: '市级',
+  county: '县级',
+}

@@ -1,0 +1,110 @@
+import ICAL from 'ical.js'
+import { describe, expect, it } from 'vitest'
+import { FeedAssembler } from '../../../scripts/feeds/assemble'
+import { lintFeed } from '../../../scripts/check/feedLint'
+import { buildCalendar, buildSingleEvent } from '../../../src/domain/ical/feed'
+import type { IcalContext } from '../../../src/domain/ical/event'
+import type { Instance } from '../../../src/domain/types'
+import { catalog } from '../helpers'
+
+const ctx: IcalContext = { siteUrl: 'https://kepu.example.cn', activities: new Map(catalog.activities.map((a) => [a.id, a])), dataDate: '2026-11-23' }
+const meta = { name: '科普日历 · 唐山市', description: '河北省 唐山市的全部科普活动', url: 'https://kepu.example.cn/feeds/130200.ics' }
+
+const base: Instance = {
+  uid: 'kepu-ri.000000.2024@kepu-calendar',
+  activity: 'kepu-ri',
+  region: '000000',
+  year: 2024,
+  title: '全国科普日',
+  start: '2024-09-15',
+  end: '2024-09-25',
+  basis: 'official',
+  status: 'confirmed',
+  sequence: 1,
+  audience: ['public'],
+  sources: [{ type: 'official', text: '中国科协通知' }],
+}
+const timed: Instance = {
+  ...base,
+  uid: 'local.130283.2026-kepu-yue@kepu-calendar',
+  region: '130283',
+  year: 2026,
+  title: '迁安市全国科普月主场活动',
+  start: '2026-09-12',
+  end: '2026-09-12',
+  basis: 'local',
+  sequence: 2,
+  local: { startTime: '09:00', endTime: '11:30', venue: '迁安市科技馆', organiser: '迁安市科协', updated: '2026-08-01' },
+  sources: [{ type: 'local', file: 'seeds/local/130283/2026-kepu-yue.yaml', revision: 2 }],
+}
+const tentative: Instance = { ...base, uid: 'keji-huodong-zhou.000000.2026@kepu-calendar', activity: 'keji-huodong-zhou', year: 2026, title: '全国科技活动周', start: '2026-05-23', end: '2026-05-30', basis: 'rule', status: 'tentative', sequence: 0 }
+const cancelled: Instance = { ...timed, uid: 'local.130283.dapengche@kepu-calendar', title: '科普大篷车进乡村', status: 'cancelled', sequence: 3 }
+
+function events(text: string) {
+  return new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent')
+}
+
+describe('feeds', () => {
+  it('the assembled feed is byte for byte what ical-generator writes for the whole calendar', () => {
+    const list = [base, tentative, timed, cancelled]
+    expect(new FeedAssembler(ctx).feed(meta, list)).toBe(buildCalendar(meta, list, ctx))
+    expect(new FeedAssembler(ctx).feed(meta, [base])).toBe(buildCalendar(meta, [base], ctx))
+  })
+
+  it('passes ical.js and the checks parsers miss', () => {
+    expect(lintFeed(buildCalendar(meta, [base, tentative, timed, cancelled], ctx))).toEqual([])
+  })
+
+  it('writes every property a subscriber relies on', () => {
+    const text = buildCalendar(meta, [base, tentative, timed, cancelled], ctx)
+    for (const line of ['NAME:科普日历 · 唐山市', 'X-WR-CALNAME:科普日历 · 唐山市', 'X-WR-TIMEZONE:Asia/Shanghai', 'REFRESH-INTERVAL;VALUE=DURATION:P1D', 'X-PUBLISHED-TTL:P1D', 'PRODID:-//kepu-calendar//科普日历//ZH', 'BEGIN:VTIMEZONE']) {
+      expect(text).toContain(`${line}\r\n`)
+    }
+    const [b, t, l, c] = events(text)
+    expect(b!.getFirstProperty('dtstart')!.toICALString()).toBe('DTSTART;VALUE=DATE:20240915')
+    // All-day DTEND is exclusive: the 25th is the last day, so DTEND is the 26th.
+    expect(b!.getFirstProperty('dtend')!.toICALString()).toBe('DTEND;VALUE=DATE:20240926')
+    expect(b!.getFirstPropertyValue('status')).toBe('CONFIRMED')
+    expect(t!.getFirstPropertyValue('status')).toBe('TENTATIVE')
+    expect(t!.getFirstPropertyValue('summary')).toBe('全国科技活动周（预计）')
+    expect(l!.getFirstProperty('dtstart')!.toICALString()).toBe('DTSTART;TZID=Asia/Shanghai:20260912T090000')
+    expect(l!.getFirstPropertyValue('location')).toBe('迁安市科技馆')
+    expect(l!.getFirstPropertyValue('last-modified')!.toString()).toBe('2026-08-01T00:00:00Z')
+    expect(c!.getFirstPropertyValue('status')).toBe('CANCELLED')
+    expect(String(b!.getFirstPropertyValue('url'))).toBe('https://kepu.example.cn/e/kepu-ri.000000.2024')
+    expect(String(b!.getFirstPropertyValue('description'))).toContain('日期来源：中国科协通知')
+    expect(b!.getFirstProperty('categories')!.getValues()).toEqual(['活动月', '公众'])
+  })
+
+  it('the same instance keeps its UID when its dates move, and SEQUENCE rises', () => {
+    const before = events(buildCalendar(meta, [tentative], ctx))[0]!
+    const moved = { ...tentative, start: '2026-05-16', end: '2026-05-23', basis: 'official' as const, status: 'confirmed' as const, sequence: 1 }
+    const after = events(buildCalendar(meta, [moved], ctx))[0]!
+    expect(after.getFirstPropertyValue('uid')).toBe(before.getFirstPropertyValue('uid'))
+    expect(Number(after.getFirstPropertyValue('sequence'))).toBeGreaterThan(Number(before.getFirstPropertyValue('sequence')))
+  })
+
+  it('hostile text in any field stays one valid property', () => {
+    const evil = '<img src=x onerror=alert(1)>\n第二行, 逗号; 分号 \\ 反斜杠\r\nEND:VEVENT\nBEGIN:VEVENT'
+    const long = '科普'.repeat(400)
+    const inst: Instance = { ...timed, title: `${evil}${long}`, local: { ...timed.local, venue: evil, address: long, description: evil, organiser: evil, contact: evil } }
+    const text = buildCalendar({ ...meta, name: evil, description: evil }, [inst], ctx)
+    expect(lintFeed(text)).toEqual([])
+    const cal = new ICAL.Component(ICAL.parse(text))
+    const [ev] = cal.getAllSubcomponents('vevent')
+    expect(cal.getAllSubcomponents('vevent')).toHaveLength(1)
+    expect(ev!.getFirstPropertyValue('summary')).toBe(`${evil.replace(/\r\n/g, '\n')}${long}`)
+    expect(ev!.getFirstPropertyValue('location')).toBe(`${evil.replace(/\r\n/g, '\n')}，${long}`)
+    // Calendar name and description: escaped, one line each once unfolded.
+    const unfolded = text.replace(/\r\n /g, '')
+    const escaped = '<img src=x onerror=alert(1)>\\n第二行\\, 逗号\\; 分号 \\\\ 反斜杠\\nEND:VEVENT\\nBEGIN:VEVENT'
+    expect(unfolded).toContain(`\r\nX-WR-CALNAME:${escaped}\r\n`)
+    expect(unfolded).toContain(`\r\nX-WR-CALDESC:${escaped}\r\n`)
+  })
+
+  it('a single event for 添加到日历 carries the same UID as the feeds', () => {
+    const one = buildSingleEvent(base, ctx, '唐山市')
+    expect(lintFeed(one)).toEqual([])
+    expect(events(one)[0]!.getFirstPropertyValue('uid')).toBe(base.uid)
+  })
+})

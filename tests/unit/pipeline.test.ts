@@ -1,0 +1,75 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { lintFeed } from '../../scripts/check/feedLint'
+import type { RegionData } from '../../src/domain/types'
+import { root } from './helpers'
+
+function run(out: string, tz: string, documents = join(root, 'seeds/documents')): string {
+  return execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/data.ts'), '--documents', documents, '--out', out], {
+    cwd: root,
+    env: { ...process.env, TZ: tz },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+}
+
+function treeHash(dir: string): string {
+  const hash = createHash('sha256')
+  const walk = (d: string) => {
+    for (const name of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(d, name.name)
+      if (name.isDirectory()) walk(p)
+      else hash.update(p.slice(dir.length)).update(readFileSync(p))
+    }
+  }
+  walk(dir)
+  return hash.digest('hex')
+}
+
+describe('npm run data', () => {
+  const outs = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'].map((tz) => {
+    const out = mkdtempSync(join(tmpdir(), 'kepu-data-'))
+    return { tz, out, stdout: run(out, tz) }
+  })
+
+  it('prints the summary', () => {
+    expect(outs[0]!.stdout).toMatch(/documents\s+5 \(issuers placed in 5 regions\)/)
+    expect(outs[0]!.stdout).toMatch(/warnings\s+0/)
+  })
+
+  it('writes byte-identical output in every time zone', () => {
+    const hashes = outs.map((o) => treeHash(o.out))
+    expect(new Set(hashes).size).toBe(1)
+  })
+
+  it('writes a calendar and two feeds for every region, and the feeds are clean', () => {
+    const out = outs[0]!.out
+    const { version } = JSON.parse(readFileSync(join(out, 'data/latest.json'), 'utf8')) as { version: string }
+    const regions = JSON.parse(readFileSync(join(out, 'data', version, 'regions.json'), 'utf8')) as unknown[]
+    expect(readdirSync(join(out, 'data', version, 'r'))).toHaveLength(regions.length)
+    expect(readdirSync(join(out, 'feeds'))).toHaveLength(regions.length * 2)
+    const tangshan = JSON.parse(readFileSync(join(out, 'data', version, 'r/130200.json'), 'utf8')) as RegionData
+    expect(tangshan.path.map((r) => r.name)).toEqual(['全国', '河北省', '唐山市'])
+    for (const code of ['000000', '130200', '130283', '630000', '220000-youth']) {
+      expect(lintFeed(readFileSync(join(out, 'feeds', `${code}.ics`), 'utf8')), code).toEqual([])
+    }
+  })
+
+  it('warns about a bad document, names it, and keeps the rest', () => {
+    const docs = mkdtempSync(join(tmpdir(), 'kepu-docs-'))
+    writeFileSync(join(docs, 'good.txt'), readFileSync(join(root, 'seeds/documents/003_841b45b980830f5f.txt')))
+    writeFileSync(join(docs, 'empty.txt'), '')
+    writeFileSync(join(docs, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]))
+    const out = mkdtempSync(join(tmpdir(), 'kepu-data-'))
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/data.ts'), '--documents', docs, '--out', out], { cwd: root, encoding: 'utf8' })
+    expect(result.status).toBe(0)
+    expect(result.stdout).toMatch(/documents\s+1 /)
+    expect(result.stdout).toMatch(/warnings\s+2/)
+    expect(result.stderr).toContain('warning  empty.txt: 跳过 (skipped): 文件为空 (empty file)')
+    expect(result.stderr).toContain('warning  image.txt: 跳过 (skipped): 二进制文件')
+  }, 60_000)
+}, 120_000)
