@@ -29,6 +29,14 @@ export function writeDataset(data: Dataset, out: string): LatestPointer {
   )
   files.set('documents.json', json({ documents: data.documents, mentions: data.mentions, candidates: data.candidates }))
   files.set('instances.json', json(data.instances))
+  // Each activity's instances in every region, for "other regions" on the event page.
+  const byActivity = new Map<string, unknown[]>()
+  for (const i of data.instances) {
+    const list = byActivity.get(i.activity) ?? []
+    list.push({ uid: i.uid, region: i.region, regionName: data.regions.get(i.region)?.name ?? i.region, year: i.year, title: i.title, start: i.start, end: i.end })
+    byActivity.set(i.activity, list)
+  }
+  for (const a of data.activities) files.set(`a/${a.id}.json`, json(byActivity.get(a.id) ?? []))
   files.set(
     'index.json',
     json({

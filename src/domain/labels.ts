@@ -42,3 +42,9 @@ export const LEVEL_LABEL: Record<RegionLevel, string> = {
   city: '市级',
   county: '县级',
 }
+
+/** `16.` → 第16条; `四、（三）` stays as it is. */
+export function clauseLabel(clause: string): string {
+  const n = /^(\d+)\.$/.exec(clause)
+  return n ? `第${n[1]}条` : clause
+}

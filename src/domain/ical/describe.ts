@@ -1,5 +1,5 @@
 import { formatPeriodZh } from '../dates'
-import { BASIS_LABEL } from '../labels'
+import { BASIS_LABEL, clauseLabel } from '../labels'
 import type { Instance, Source } from '../types'
 
 /** One line per source: the document, its 文号 and clause with the quoted sentence; or the notice. */
@@ -7,7 +7,7 @@ export function sourceLine(s: Source): string {
   switch (s.type) {
     case 'document': {
       const number = s.docNumber ? `（${s.docNumber}）` : ''
-      const clause = s.clause ? `第${s.clause.replace(/\.$/, '')}条` : ''
+      const clause = s.clause ? clauseLabel(s.clause) : ''
       return `依据：${s.regionName ?? ''}${s.title}${number}${clause}：“${s.quote}”`
     }
     case 'official':

@@ -3,7 +3,18 @@ import { readFileSync } from 'node:fs'
 import { root, seed } from '../helpers'
 
 // What each of the five seed documents says, read by hand, pinned here.
-const SEEDS = [
+interface SeedFacts {
+  file: string
+  region: [string, string]
+  docNumber: string
+  issued: string
+  year: number
+  planTitle: string
+  /** [activity id, clause] for every activity the document orders. */
+  ordered: [string, string][]
+}
+
+const SEEDS: SeedFacts[] = [
   {
     file: '000_0f326916cb300b16.txt',
     region: ['630000', '青海省'],
@@ -133,7 +144,7 @@ const SEEDS = [
       ['qiye-kepu-dajiangtang', '四、（十六）'],
     ],
   },
-] as const
+]
 
 describe.each(SEEDS)('seed $file', (s) => {
   const result = seed(s.file)

@@ -1,0 +1,23 @@
+/** Where this build's dataset lives: immutable, versioned with the app (see vite.config.ts). */
+export function dataUrl(path: string): string {
+  return `${import.meta.env.BASE_URL}data/${__DATA_VERSION__}/${path}`
+}
+
+/** The dataset is gone from the server: a newer version was deployed. */
+export class DataOutdatedError extends Error {
+  constructor() {
+    super('数据已更新，请刷新页面以使用新版本。')
+  }
+}
+
+export async function fetchData<T>(path: string): Promise<T> {
+  let res: Response
+  try {
+    res = await fetch(dataUrl(path))
+  } catch {
+    throw new Error(navigator.onLine ? '网络错误，请稍后重试。' : '当前离线，且此内容尚未缓存。联网后打开一次即可离线使用。')
+  }
+  if (res.status === 404) throw new DataOutdatedError()
+  if (!res.ok) throw new Error(`加载失败（HTTP ${res.status}），请稍后重试。`)
+  return (await res.json()) as T
+}

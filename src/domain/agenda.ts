@@ -1,0 +1,89 @@
+import { addDays, daysInMonth, isoDate, monthKey, overlaps, weekday } from './dates'
+import type { Activity, ActivityKind, Audience, Instance, IsoDate } from './types'
+
+export interface Filters {
+  kinds: ActivityKind[]
+  audience: Audience | ''
+  ownOnly: boolean
+  query: string
+}
+
+export function filterInstances(list: Instance[], f: Filters, regionCode: string, activities: Map<string, Activity>): Instance[] {
+  const q = f.query.trim()
+  return list.filter((i) => {
+    if (f.ownOnly && i.region !== regionCode) return false
+    if (f.audience && !i.audience.includes(f.audience)) return false
+    const kind = activities.get(i.activity)?.kind
+    if (f.kinds.length && (!kind || !f.kinds.includes(kind))) return false
+    if (q && !i.title.includes(q) && !(activities.get(i.activity)?.aliases ?? []).some((a) => a.includes(q))) return false
+    return true
+  })
+}
+
+export interface MonthGroup {
+  month: string
+  items: Instance[]
+}
+
+export interface Agenda {
+  /** Under way today. */
+  ongoing: Instance[]
+  /** The main list, by month: what comes next, or a whole past or future year. */
+  months: MonthGroup[]
+  /** Ended earlier in the current year (only when the current year is shown). */
+  past: MonthGroup[]
+  /** This year's activities whose dates are not announced yet. */
+  undated: Instance[]
+}
+
+/**
+ * Now and next. With no year: what is on today, then everything after it. With the current year:
+ * the same, and the year's ended events apart. With another year: that whole year by month.
+ * Undated items of the year shown come last.
+ */
+export function buildAgenda(list: Instance[], today: IsoDate, year: number | null): Agenda {
+  const thisYear = Number(today.slice(0, 4))
+  const shownYear = year ?? thisYear
+  const dated = list.filter((i) => i.start && i.end && (year === null || i.year === year))
+  const undated = list.filter((i) => !i.start && i.year === shownYear)
+  if (year !== null && year !== thisYear) return { ongoing: [], months: byMonth(dated), past: [], undated }
+  return {
+    ongoing: dated.filter((i) => i.start! <= today && today <= i.end!),
+    months: byMonth(dated.filter((i) => i.start! > today)),
+    past: year === null ? [] : byMonth(dated.filter((i) => i.end! < today)),
+    undated,
+  }
+}
+
+function byMonth(list: Instance[]): MonthGroup[] {
+  const groups = new Map<string, Instance[]>()
+  for (const i of list) {
+    const key = monthKey(i.start!)
+    groups.set(key, [...(groups.get(key) ?? []), i])
+  }
+  return [...groups].map(([month, items]) => ({ month, items }))
+}
+
+export interface GridDay {
+  date: IsoDate
+  inMonth: boolean
+  events: Instance[]
+}
+
+/** Weeks of a month, Monday first (as Chinese calendars print them), with each day's events. */
+export function monthGrid(year: number, month: number, list: Instance[]): GridDay[][] {
+  const first = isoDate(year, month, 1)
+  const last = isoDate(year, month, daysInMonth(year, month))
+  const start = addDays(first, -((weekday(first) + 6) % 7))
+  const inRange = list.filter((i) => i.start && i.end && overlaps(i.start, i.end, start, addDays(last, 7)))
+  const weeks: GridDay[][] = []
+  for (let day = start; day <= last || weeks.length === 0; ) {
+    const week: GridDay[] = []
+    for (let d = 0; d < 7; d++) {
+      week.push({ date: day, inMonth: day >= first && day <= last, events: inRange.filter((i) => i.start! <= day && day <= i.end!) })
+      day = addDays(day, 1)
+    }
+    weeks.push(week)
+  }
+  return weeks
+}

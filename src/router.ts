@@ -1,0 +1,20 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import { NATIONAL_CODE } from '@/domain/types'
+import { storedRegion } from '@/stores/region'
+import CalendarView from '@/views/CalendarView.vue'
+
+// The calendar is the first screen and ships in the main bundle; every other view loads on demand.
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes: [
+    { path: '/', redirect: () => `/r/${storedRegion() ?? NATIONAL_CODE}` },
+    { path: '/r/:code(\\d{6})', name: 'calendar', component: CalendarView },
+    { path: '/r/:code(\\d{6})/subscribe', name: 'subscribe', component: () => import('@/views/SubscribeView.vue') },
+    { path: '/r/:code(\\d{6})/poster', name: 'poster', component: () => import('@/views/PosterView.vue') },
+    { path: '/e/:slug', name: 'event', component: () => import('@/views/EventView.vue') },
+    { path: '/regions', name: 'regions', component: () => import('@/views/RegionsView.vue') },
+    { path: '/about', name: 'about', component: () => import('@/views/AboutView.vue') },
+    { path: '/:rest(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
+  ],
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+})

@@ -1,0 +1,72 @@
+import { defineStore } from 'pinia'
+import { shallowRef } from 'vue'
+import { fetchData } from '@/composables/dataUrl'
+import { RegionIndex } from '@/domain/regions'
+import type { Activity, DocumentMeta, Region, RegionData, RegionLevel } from '@/domain/types'
+
+export interface DataIndex {
+  dataDate: string
+  window: { from: number; to: number }
+  siteUrl: string
+  activities: Activity[]
+  documents: DocumentMeta[]
+}
+
+export interface ActivityOccurrence {
+  uid: string
+  region: string
+  regionName: string
+  year: number
+  title: string
+  start: string | null
+  end: string | null
+}
+
+type RegionRow = [string, string, RegionLevel, string | null]
+
+/** The dataset, fetched piece by piece as views need it and kept for the session. */
+export const useDataStore = defineStore('data', () => {
+  const index = shallowRef<DataIndex | null>(null)
+  const activities = shallowRef(new Map<string, Activity>())
+  const regions = shallowRef<RegionIndex | null>(null)
+  const calendars = new Map<string, Promise<RegionData>>()
+  let indexPromise: Promise<DataIndex> | null = null
+  let regionsPromise: Promise<RegionIndex> | null = null
+
+  function loadIndex(): Promise<DataIndex> {
+    indexPromise ??= fetchData<DataIndex>('index.json').then((data) => {
+      index.value = data
+      activities.value = new Map(data.activities.map((a) => [a.id, a]))
+      return data
+    })
+    indexPromise.catch(() => (indexPromise = null))
+    return indexPromise
+  }
+
+  function loadCalendar(code: string): Promise<RegionData> {
+    let p = calendars.get(code)
+    if (!p) {
+      p = fetchData<RegionData>(`r/${code}.json`)
+      calendars.set(code, p)
+      p.catch(() => calendars.delete(code))
+    }
+    return p
+  }
+
+  /** The full list of regions (≈3,300), only for the picker. */
+  function loadRegions(): Promise<RegionIndex> {
+    regionsPromise ??= fetchData<RegionRow[]>('regions.json').then((rows) => {
+      const list: Region[] = rows.map(([code, name, level, parent]) => ({ code, name, level, parent }))
+      regions.value = new RegionIndex(list)
+      return regions.value
+    })
+    regionsPromise.catch(() => (regionsPromise = null))
+    return regionsPromise
+  }
+
+  function loadActivityOccurrences(activity: string): Promise<ActivityOccurrence[]> {
+    return fetchData<ActivityOccurrence[]>(`a/${activity}.json`)
+  }
+
+  return { index, activities, regions, loadIndex, loadCalendar, loadRegions, loadActivityOccurrences }
+})

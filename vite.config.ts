@@ -1,0 +1,75 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath, URL } from 'node:url'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
+
+// The app is built against one dataset version: data/<version>/ is immutable, so old code never
+// reads new data and new code never reads old data.
+function dataPointer(): { version: string; dataDate: string } {
+  const file = fileURLToPath(new URL('./public/data/latest.json', import.meta.url))
+  if (!existsSync(file)) throw new Error('public/data/latest.json is missing: run `npm run data` first (npm run build does).')
+  return JSON.parse(readFileSync(file, 'utf8'))
+}
+
+export default defineConfig(() => {
+  const data = dataPointer()
+  return {
+    resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+    define: {
+      __DATA_VERSION__: JSON.stringify(data.version),
+      __DATA_DATE__: JSON.stringify(data.dataDate),
+    },
+    build: {
+      // No inline scripts: the Content-Security-Policy allows none.
+      modulePreload: { polyfill: false },
+      target: 'es2020',
+    },
+    plugins: [
+      vue(),
+      VitePWA({
+        registerType: 'prompt',
+        injectRegister: false,
+        includeAssets: ['favicon.svg', 'icons/*.png'],
+        manifest: {
+          id: '/',
+          name: '科普日历',
+          short_name: '科普日历',
+          description: '全国各地科普活动日历：科普日（科普月）、科技活动周、防灾减灾日……附文件依据，可离线、可订阅。',
+          lang: 'zh-CN',
+          start_url: '/',
+          scope: '/',
+          display: 'standalone',
+          background_color: '#f6f8f7',
+          theme_color: '#0b6e69',
+          categories: ['education', 'lifestyle'],
+          icons: [
+            { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+            { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+            { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          ],
+        },
+        workbox: {
+          // The shell is precached; region data is cached as the person views it.
+          globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+          globIgnores: ['data/**', 'feeds/**'],
+          navigateFallback: 'index.html',
+          navigateFallbackDenylist: [/^\/data\//, /^\/feeds\//],
+          cleanupOutdatedCaches: true,
+          runtimeCaching: [
+            {
+              // data/<version>/… never changes once written: cache first, for good.
+              urlPattern: ({ url }) => url.pathname.startsWith(`/data/${data.version}/`),
+              handler: 'CacheFirst',
+              options: {
+                cacheName: `kepu-data-${data.version}`,
+                expiration: { maxEntries: 400, purgeOnQuotaError: true },
+                cacheableResponse: { statuses: [200] },
+              },
+            },
+          ],
+        },
+      }),
+    ],
+  }
+})
