@@ -6,8 +6,11 @@ import { VitePWA } from 'vite-plugin-pwa'
 
 // The app is built against one dataset version: data/<version>/ is immutable, so old code never
 // reads new data and new code never reads old data.
+// KEPU_PUBLIC_DIR lets tests build from a dataset of their own without touching public/.
+const publicDir = process.env.KEPU_PUBLIC_DIR ?? fileURLToPath(new URL('./public', import.meta.url))
+
 function dataPointer(): { version: string; dataDate: string } {
-  const file = fileURLToPath(new URL('./public/data/latest.json', import.meta.url))
+  const file = `${publicDir}/data/latest.json`
   if (!existsSync(file)) throw new Error('public/data/latest.json is missing: run `npm run data` first (npm run build does).')
   return JSON.parse(readFileSync(file, 'utf8'))
 }
@@ -15,6 +18,7 @@ function dataPointer(): { version: string; dataDate: string } {
 export default defineConfig(() => {
   const data = dataPointer()
   return {
+    publicDir,
     resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
     define: {
       __DATA_VERSION__: JSON.stringify(data.version),
@@ -56,10 +60,13 @@ export default defineConfig(() => {
           navigateFallback: 'index.html',
           navigateFallbackDenylist: [/^\/data\//, /^\/feeds\//],
           cleanupOutdatedCaches: true,
+          // On the first visit the worker takes the page at once, so the region being viewed is cached.
+          clientsClaim: true,
           runtimeCaching: [
             {
               // data/<version>/… never changes once written: cache first, for good.
-              urlPattern: ({ url }) => url.pathname.startsWith(`/data/${data.version}/`),
+              // A RegExp, not a function: workbox writes this into sw.js, where `data` does not exist.
+              urlPattern: new RegExp(`/data/${data.version}/`),
               handler: 'CacheFirst',
               options: {
                 cacheName: `kepu-data-${data.version}`,

@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs'
+import ICAL from 'ical.js'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launch, phone } from './setup/browser'
+import { BASE } from './setup/site'
+
+let browser: Browser
+let context: BrowserContext
+let page: Page
+const errors: string[] = []
+
+beforeAll(async () => {
+  browser = await launch()
+  context = await phone(browser)
+  page = await context.newPage()
+  page.on('pageerror', (e) => errors.push(e.message))
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const cardTitles = (p: Page) => p.locator('article.event h3').allTextContents()
+
+describe('the calendar on a phone', () => {
+  it('first visit: the national calendar and an obvious way to choose a region', async () => {
+    await page.goto(`${BASE}/`)
+    await expect.poll(() => page.url()).toBe(`${BASE}/r/000000`)
+    await page.getByRole('heading', { level: 1, name: /全国/ }).waitFor()
+    await page.getByRole('link', { name: '选择地区' }).first().waitFor()
+  })
+
+  it('chooses 唐山市 by typing; the choice is in the URL and remembered', async () => {
+    await page.getByRole('link', { name: '选择地区' }).first().click()
+    await page.getByRole('combobox').fill('唐山')
+    await page.getByRole('option', { name: /唐山市/ }).first().click()
+    await expect.poll(() => page.url()).toBe(`${BASE}/r/130200`)
+    await page.getByRole('heading', { level: 1, name: /唐山市/ }).waitFor()
+    await page.goto(`${BASE}/`)
+    await expect.poll(() => page.url()).toBe(`${BASE}/r/130200`)
+  })
+
+  it('the 2023 agenda has the national activities and 唐山’s own, with the official dates', async () => {
+    await page.getByRole('combobox', { name: '年份' }).selectOption('2023')
+    await expect.poll(() => page.url()).toContain('y=2023')
+    const kepu = page.locator('article.event', { has: page.getByRole('heading', { name: '全国科普日', exact: true }) })
+    await expect.poll(() => kepu.locator('.when').textContent()).toContain('9月17日—23日')
+    await expect.poll(() => kepu.locator('.badge.own').textContent()).toBe('本地')
+    const zhou = page.locator('article.event', { has: page.getByRole('heading', { name: '全国科技活动周', exact: true }) })
+    await expect.poll(() => zhou.locator('.when').textContent()).toContain('5月20日—31日')
+    // Inherited national events are told apart.
+    const day = page.locator('article.event', { has: page.getByRole('heading', { name: '全国防灾减灾日', exact: true }) })
+    await expect.poll(() => day.locator('.badge.inherited').textContent()).toBe('全国')
+    await expect.poll(() => day.locator('.when').textContent()).toContain('5月12日')
+    // 唐山's own activities without a date are listed as not yet announced.
+    await page.getByRole('heading', { name: '日期待公布' }).waitFor()
+    expect(await cardTitles(page)).toContain('健康中国·唐山行动')
+  })
+
+  it('filters: youth only, own region only, and free text', async () => {
+    await page.locator('button[aria-controls="filters"]').click()
+    await page.getByRole('searchbox', { name: '搜索活动名称' }).fill('科普日')
+    await expect.poll(() => cardTitles(page)).toEqual(['全国科普日'])
+    await page.getByRole('button', { name: '清除筛选' }).click()
+    await page.getByLabel('面向').selectOption('youth')
+    const youth = await cardTitles(page)
+    expect(youth).toContain('中国航天日')
+    expect(youth).not.toContain('全国土地日')
+    await page.getByRole('button', { name: '清除筛选' }).click()
+    await page.getByRole('checkbox', { name: '只看本地区' }).check()
+    expect(await cardTitles(page)).not.toContain('全国防灾减灾日')
+    await page.getByRole('button', { name: '清除筛选' }).click()
+    await page.locator('button[aria-controls="filters"]').click()
+  })
+
+  it('opens an event and shows the clause that orders it', async () => {
+    await page.getByRole('link', { name: '全国科普日', exact: true }).click()
+    await page.getByRole('heading', { level: 1, name: '全国科普日' }).waitFor()
+    await page.getByText('2023年9月17日—23日').waitFor()
+    const why = page.locator('section.why')
+    await expect.poll(() => why.textContent()).toContain('唐全科字〔2023〕1号')
+    await expect.poll(() => why.textContent()).toContain('第16条')
+    await expect.poll(() => why.textContent()).toContain('以全国科普日二十周年为契机')
+    await expect.poll(() => why.textContent()).toContain('科协发普字〔2023〕34号')
+    // Other regions' instances of the same activity are one tap away.
+    await page.getByRole('link', { name: '青海省' }).waitFor()
+  })
+
+  it('downloads the event as .ics with the same UID as the feed', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '添加到日历' }).click()])
+    expect(download.suggestedFilename()).toBe('kepu-ri.000000.2023.ics')
+    const text = readFileSync((await download.path())!, 'utf8')
+    const event = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!
+    expect(event.getFirstPropertyValue('uid')).toBe('kepu-ri.000000.2023@kepu-calendar')
+    expect(event.getFirstProperty('dtend')!.toICALString()).toBe('DTEND;VALUE=DATE:20230924')
+    const feed = await (await fetch(`${BASE}/feeds/130200.ics`)).text()
+    expect(feed).toContain('UID:kepu-ri.000000.2023@kepu-calendar')
+  })
+
+  it('switches to the month grid and to another year', async () => {
+    await page.goto(`${BASE}/r/130200?y=2024`)
+    await page.getByRole('button', { name: '月历' }).click()
+    await page.getByRole('button', { name: '下个月' }).waitFor()
+    await page.goto(`${BASE}/r/130200?view=month&y=2024&m=9`)
+    await page.getByRole('heading', { name: '2024年9月' }).waitFor()
+    await page.getByRole('button', { name: /9月15日，\d项活动/ }).click()
+    await expect.poll(() => cardTitles(page)).toContain('全国科普日')
+    await page.getByRole('button', { name: '下个月' }).click()
+    await page.getByRole('heading', { name: '2024年10月' }).waitFor()
+    await page.getByRole('combobox', { name: '年份' }).selectOption('2026')
+    await page.getByRole('heading', { name: /^2026年\d+月$/ }).waitFor()
+    await page.goto(`${BASE}/r/130200?view=month&y=2026&m=9`)
+    // 2026: the whole of September is 全国科普月, by law.
+    await page.getByRole('button', { name: /9月30日，/ }).click()
+    await expect.poll(() => cardTitles(page)).toContain('全国科普月')
+  })
+
+  it('projected dates are marked 预计', async () => {
+    await page.goto(`${BASE}/r/130200?view=agenda&y=2027`)
+    const week = page.locator('article.event', { has: page.getByRole('heading', { name: '全国科技活动周', exact: true }) })
+    await expect.poll(() => week.locator('.badge.tentative').textContent()).toBe('预计')
+  })
+
+  it('has no script errors', () => {
+    expect(errors).toEqual([])
+  })
+})
+
+describe('offline', () => {
+  it('after one visit, the calendar and an event deep link open without a network', async () => {
+    const ctx = await phone(browser)
+    const p = await ctx.newPage()
+    await p.goto(`${BASE}/r/130283`)
+    await p.getByRole('heading', { level: 1, name: /迁安市/ }).waitFor()
+    await p.evaluate(async () => {
+      await navigator.serviceWorker.ready
+    })
+    await expect.poll(() => p.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true)
+    // The region's data was fetched again through the worker once it took control.
+    await expect
+      .poll(() => p.evaluate(async () => (await caches.keys()).some((k) => k.startsWith('kepu-data-'))))
+      .toBe(true)
+    await p.getByRole('link', { name: '全国防灾减灾日' }).first().click()
+    await p.getByRole('heading', { level: 1, name: '全国防灾减灾日' }).waitFor()
+    const eventUrl = p.url()
+    await p.waitForTimeout(500)
+
+    await ctx.setOffline(true)
+    await p.goto(`${BASE}/r/130283`)
+    await p.getByRole('heading', { level: 1, name: /迁安市/ }).waitFor()
+    await p.getByText('离线', { exact: true }).waitFor()
+    await p.locator('article.event').first().waitFor()
+    await p.goto(eventUrl)
+    await p.getByRole('heading', { level: 1, name: '全国防灾减灾日' }).waitFor()
+    await ctx.close()
+  })
+})

@@ -1,0 +1,41 @@
+import { execFileSync } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+
+export const root = join(import.meta.dirname, '../../..')
+export const work = join(root, '.tmp/e2e')
+/** The folder the test server serves; a "deployment" replaces what is in it. */
+export const siteDir = join(work, 'site')
+export const PORT = 4391
+export const BASE = `http://127.0.0.1:${PORT}`
+
+function run(args: string[], env: Record<string, string> = {}) {
+  execFileSync(args[0]!, args.slice(1), { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+}
+
+/**
+ * A production build of its own, from `documents` (and local entries), into `outDir`:
+ * data into a private public/ folder, then the app with vite against it.
+ */
+export function buildSite(name: string, documents: string, extra: string[] = []): string {
+  const publicDir = join(work, `public-${name}`)
+  const outDir = join(work, `dist-${name}`)
+  rmSync(publicDir, { recursive: true, force: true })
+  mkdirSync(publicDir, { recursive: true })
+  for (const f of ['favicon.svg', 'icons']) cpSync(join(root, 'public', f), join(publicDir, f), { recursive: true })
+  run([process.execPath, '--import', 'tsx', 'scripts/data.ts', '--quiet', '--documents', documents, '--out', publicDir, ...extra])
+  run([process.execPath, join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    KEPU_PUBLIC_DIR: publicDir,
+  })
+  return outDir
+}
+
+/** "Deploy" a build: the served folder now holds it. */
+export function deploy(outDir: string) {
+  rmSync(siteDir, { recursive: true, force: true })
+  cpSync(outDir, siteDir, { recursive: true })
+}
+
+export function hasBuild(name: string): boolean {
+  return existsSync(join(work, `dist-${name}`, 'index.html'))
+}
