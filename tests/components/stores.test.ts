@@ -1,0 +1,62 @@
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { nextTick } from 'vue'
+import { useDataStore } from '@/stores/data'
+import { usePrefsStore } from '@/stores/prefs'
+import { storedRegion, useRegionStore } from '@/stores/region'
+import { fakeFetch, index, tangshan } from './fixtures'
+
+beforeEach(() => {
+  localStorage.clear()
+  document.documentElement.className = ''
+  setActivePinia(createPinia())
+})
+
+describe('region store', () => {
+  it('remembers the chosen region across visits', () => {
+    expect(storedRegion()).toBeNull()
+    useRegionStore().choose('130200')
+    expect(storedRegion()).toBe('130200')
+    setActivePinia(createPinia())
+    expect(useRegionStore().chosen).toBe('130200')
+  })
+})
+
+describe('prefs store', () => {
+  it('长辈模式 sets the page class and is remembered; filters are not', async () => {
+    const prefs = usePrefsStore()
+    prefs.elder = true
+    prefs.ownOnly = true
+    await nextTick()
+    expect(document.documentElement.classList.contains('elder')).toBe(true)
+    setActivePinia(createPinia())
+    const again = usePrefsStore()
+    expect(again.elder).toBe(true)
+    expect(again.ownOnly).toBe(false)
+  })
+
+  it('clears every filter at once', () => {
+    const prefs = usePrefsStore()
+    prefs.kinds = ['day']
+    prefs.audience = 'youth'
+    prefs.query = '科普'
+    prefs.clearFilters()
+    expect([prefs.kinds, prefs.audience, prefs.query]).toEqual([[], '', ''])
+  })
+})
+
+describe('data store', () => {
+  it('fetches each file once, from this build’s dataset version', async () => {
+    const fetch = vi.fn(fakeFetch({ 'r/130200.json': tangshan, 'index.json': index }))
+    vi.stubGlobal('fetch', fetch)
+    const data = useDataStore()
+    await Promise.all([data.loadCalendar('130200'), data.loadCalendar('130200'), data.loadIndex()])
+    expect(fetch.mock.calls.map((c) => c[0])).toEqual(['/data/test/r/130200.json', '/data/test/index.json'])
+    expect(data.activities.get('kepu-ri')?.name).toBe('全国科普日')
+  })
+
+  it('a dataset gone from the server asks for a reload', async () => {
+    vi.stubGlobal('fetch', fakeFetch({}))
+    await expect(useDataStore().loadCalendar('130200')).rejects.toThrow('数据已更新，请刷新页面')
+  })
+})
