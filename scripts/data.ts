@@ -29,8 +29,7 @@ if (data.errors.length) {
   process.exit(1)
 }
 const pointer = writeDataset(data, resolve(values.out))
-if (!values.quiet) {
-  console.log(formatSummary(summarize(data)))
-  for (const c of data.candidates) console.log(`candidate ${c.document}:${c.line} ${c.clause} ${c.name} — ${c.quote}`)
-}
+console.log(formatSummary(summarize(data)))
+// --quiet (used by npm run build) keeps the summary and leaves out the candidate lines.
+if (!values.quiet) for (const c of data.candidates) console.log(`candidate ${c.document}:${c.line} ${c.clause} ${c.name} — ${c.quote}`)
 console.log(`wrote ${values.out}/${pointer.path} in ${Math.round(performance.now() - started)} ms`)
