@@ -7,7 +7,7 @@ export const activities: Activity[] = [
   { id: 'kepu-dapengche', name: '科普大篷车巡展', aliases: ['科普大篷车'], kind: 'tour', audience: ['public', 'farmers'], owner: 'issuer' },
 ]
 
-const base = { sequence: 1, sources: [], audience: ['public'] } as const
+const base: Pick<Instance, 'sequence' | 'sources' | 'audience'> = { sequence: 1, sources: [], audience: ['public'] }
 
 export const instances: Instance[] = [
   { ...base, uid: 'keji-huodong-zhou.000000.2026@kepu-calendar', activity: 'keji-huodong-zhou', region: '000000', year: 2026, title: '全国科技活动周', start: '2026-05-23', end: '2026-05-30', basis: 'rule', status: 'tentative', audience: ['public'], sources: [{ type: 'rule', text: '每年5月第三周' }] },
