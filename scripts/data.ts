@@ -13,6 +13,7 @@ const { values } = parseArgs({
     documents: { type: 'string', default: 'seeds/documents' },
     out: { type: 'string', default: 'public' },
     catalog: { type: 'string', default: 'seeds/catalog.yaml' },
+    local: { type: 'string', default: 'seeds/local' },
     settings: { type: 'string', default: 'seeds/settings.json' },
     quiet: { type: 'boolean', default: false },
   },
@@ -20,7 +21,7 @@ const { values } = parseArgs({
 
 const started = performance.now()
 const settings = loadSettings(resolve(values.settings))
-const data = buildDataset({ documentsDir: resolve(values.documents), catalogFile: resolve(values.catalog), settings })
+const data = buildDataset({ documentsDir: resolve(values.documents), catalogFile: resolve(values.catalog), localDir: resolve(values.local), settings })
 
 for (const w of data.warnings) console.warn(`warning  ${formatProblem(w)}`)
 if (data.errors.length) {

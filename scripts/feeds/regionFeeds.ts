@@ -1,3 +1,4 @@
+import { addDays } from '../../src/domain/dates'
 import { FEED_KINDS, feedPath } from '../../src/domain/feeds'
 import type { IcalContext } from '../../src/domain/ical/event'
 import type { Activity, RegionData } from '../../src/domain/types'
@@ -13,8 +14,10 @@ export function regionFeeds(
   const ctx: IcalContext = { siteUrl, activities: new Map(activities.map((a) => [a.id, a])), dataDate }
   const assembler = new FeedAssembler(ctx)
   const out = new Map<string, string>()
+  const keepCancelledSince = addDays(dataDate, -90)
   for (const [code, cal] of calendars) {
-    const dated = cal.instances.filter((i) => i.start)
+    // A cancellation stays in feeds for 90 days after the event, so subscribers see it.
+    const dated = cal.instances.filter((i) => i.start && (i.status !== 'cancelled' || i.end! >= keepCancelledSince))
     const place = cal.path.filter((r) => r.code !== '000000').map((r) => r.name)
     const name = cal.region.code === '000000' ? '全国' : cal.region.name
     for (const kind of FEED_KINDS) {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { calendarOf } from '../../src/domain/calendar'
-import { expandInstances } from '../../src/domain/instances'
+import { compareInstances, expandInstances } from '../../src/domain/instances'
 import { RegionIndex } from '../../src/domain/regions'
 import type { Activity, Candidate, DocumentMeta, Instance, Mention, Region, RegionData } from '../../src/domain/types'
 import { loadCatalog } from '../catalog/load'
@@ -9,12 +9,15 @@ import { extractDocument } from '../extract/document'
 import { ActivityMatcher } from '../extract/mentions'
 import { RegionNames } from '../extract/resolveRegion'
 import type { Problem } from '../problems'
+import { loadLocalEntries } from '../local/load'
 import { loadRegions } from '../regions/load'
 import type { Settings } from '../settings'
 
 export interface BuildInput {
   documentsDir: string
   catalogFile: string
+  /** seeds/local: county organisers' entries (absent folder = none). */
+  localDir?: string
   settings: Settings
   /** Regions to use instead of the national list (tests). */
   regions?: Region[]
@@ -29,6 +32,8 @@ export interface Dataset {
   candidates: Candidate[]
   /** Every instance, in the region that holds it. */
   instances: Instance[]
+  /** How many organiser entries were published. */
+  localEntries: number
   /** Problems that do not stop the build. */
   warnings: Problem[]
   /** Problems that stop it: nothing is written. */
@@ -61,7 +66,26 @@ export function buildDataset(input: BuildInput): Dataset {
     }
   }
   const instances = expandInstances({ activities: catalog.activities, documents, mentions, years: input.settings.years })
-  return { settings: input.settings, regions, activities: catalog.activities, documents, mentions, candidates, instances, warnings, errors }
+  let localEntries = 0
+  if (input.localDir && !catalog.problems.length) {
+    const local = loadLocalEntries({
+      dir: input.localDir,
+      displayRoot: 'seeds/local',
+      activities: catalog.activities,
+      regions,
+      years: input.settings.years,
+      dataDate: input.settings.dataDate,
+      documents,
+      mentions,
+      instances,
+    })
+    errors.push(...local.errors)
+    warnings.push(...local.warnings)
+    instances.push(...local.instances)
+    instances.sort(compareInstances)
+    localEntries = local.entries
+  }
+  return { settings: input.settings, regions, activities: catalog.activities, documents, mentions, candidates, instances, localEntries, warnings, errors }
 }
 
 function listDocuments(dir: string, warnings: Problem[]): string[] {
@@ -85,7 +109,11 @@ function listDocuments(dir: string, warnings: Problem[]): string[] {
 /** Each region's own instances, and its calendar (own + ancestors', views merged). */
 export function regionCalendars(data: Dataset): Map<string, RegionData> {
   const own = new Map<string, Instance[]>()
-  for (const inst of data.instances) own.set(inst.region, [...(own.get(inst.region) ?? []), inst])
+  for (const inst of data.instances) {
+    const list = own.get(inst.region)
+    if (list) list.push(inst)
+    else own.set(inst.region, [inst])
+  }
   const out = new Map<string, RegionData>()
   for (const region of data.regions.all) {
     const path = data.regions.path(region.code)

@@ -7,6 +7,7 @@ export interface Summary {
   activitiesMentioned: number
   mentions: number
   instances: number
+  localEntries: number
   instancesByBasis: Record<string, number>
   undated: number
   regions: number
@@ -27,6 +28,7 @@ export function summarize(data: Dataset): Summary {
     activitiesMentioned: new Set(data.mentions.map((m) => m.activity)).size,
     mentions: data.mentions.length,
     instances: data.instances.length,
+    localEntries: data.localEntries,
     instancesByBasis: byBasis,
     undated: byBasis.undated ?? 0,
     regions: data.regions.all.length,
@@ -45,6 +47,7 @@ export function formatSummary(s: Summary): string {
     `activities       ${s.activities} in the catalogue, ${s.activitiesMentioned} ordered by the documents`,
     `mentions         ${s.mentions}`,
     `instances        ${s.instances} (${basis})`,
+    `local entries    ${s.localEntries}`,
     `regions          ${s.regions} calendars`,
     `warnings         ${s.warnings}`,
     `candidates       ${s.candidates} (activity-like names not in the catalogue)`,

@@ -37,6 +37,13 @@ export function writeDataset(data: Dataset, out: string): LatestPointer {
     byActivity.set(i.activity, list)
   }
   for (const a of data.activities) files.set(`a/${a.id}.json`, json(byActivity.get(a.id) ?? []))
+  // Sub-regions' own entries, for a city or province view that asks for them.
+  const local = data.instances.filter((i) => i.basis === 'local')
+  for (const region of data.regions.all) {
+    if (region.level === 'county') continue
+    const below = new Set(data.regions.descendants(region.code).map((r) => r.code))
+    files.set(`sub/${region.code}.json`, json(local.filter((i) => below.has(i.region))))
+  }
   files.set(
     'index.json',
     json({

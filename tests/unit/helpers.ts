@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { loadCatalog } from '../../scripts/catalog/load'
@@ -26,4 +27,13 @@ export function seed(name: string) {
 /** A minimal well-formed notice around a body, for trap tests. */
 export function notice(body: string, issuer = '吉林省科学技术协会', number = '吉科协发普字〔2024〕1号'): string {
   return `${issuer}文件\n\n${number}\n\n关于印发《2024年科普工作要点》的通知\n\n${issuer}\n\n2024年3月1日\n\n一、重点工作\n\n（一）活动。${body}\n`
+}
+
+/** `npm run data -- …args` in a child process, as a person would run it. */
+export function runData(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, ['--import', 'tsx', `${root}scripts/data.ts`, ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  })
 }

@@ -1,4 +1,3 @@
-import { execFileSync, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -6,15 +5,12 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { lintFeed } from '../../scripts/check/feedLint'
 import type { RegionData } from '../../src/domain/types'
-import { root } from './helpers'
+import { root, runData } from './helpers'
 
-function run(out: string, tz: string, documents = join(root, 'seeds/documents')): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/data.ts'), '--documents', documents, '--out', out], {
-    cwd: root,
-    env: { ...process.env, TZ: tz },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+function run(out: string, tz: string): string {
+  const r = runData(['--out', out], { TZ: tz })
+  if (r.status !== 0) throw new Error(r.stderr)
+  return r.stdout
 }
 
 function treeHash(dir: string): string {
@@ -65,7 +61,7 @@ describe('npm run data', () => {
     writeFileSync(join(docs, 'empty.txt'), '')
     writeFileSync(join(docs, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]))
     const out = mkdtempSync(join(tmpdir(), 'kepu-data-'))
-    const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/data.ts'), '--documents', docs, '--out', out], { cwd: root, encoding: 'utf8' })
+    const result = runData(['--documents', docs, '--out', out])
     expect(result.status).toBe(0)
     expect(result.stdout).toMatch(/documents\s+1 /)
     expect(result.stdout).toMatch(/warnings\s+2/)

@@ -40,7 +40,8 @@ export function parseEntryYaml(text: string): ParsedYaml {
   return { value: problems.length ? null : doc.toJS(), problems, lineOf }
 }
 
-const HEADER = `# 科普日历 · 本地活动 (local event entry)
+const HEADER = `# yaml-language-server: $schema=../entry.schema.json
+# 科普日历 · 本地活动 (local event entry)
 # 放在 seeds/local/<地区代码>/ 下；字段说明见 README「County organisers」。
 # Place under seeds/local/<region code>/; fields are described in the README.
 `

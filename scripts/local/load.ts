@@ -1,0 +1,130 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { calendarOf } from '../../src/domain/calendar'
+import { documentSource } from '../../src/domain/instances'
+import { localInstances } from '../../src/domain/local/instances'
+import { checkEntryContext } from '../../src/domain/local/rules'
+import { checkEntry, type LocalEntry } from '../../src/domain/local/schema'
+import { parseEntryYaml } from '../../src/domain/local/yaml'
+import type { RegionIndex } from '../../src/domain/regions'
+import type { Activity, DocumentMeta, Instance, Mention } from '../../src/domain/types'
+import type { Problem } from '../problems'
+
+export interface LocalInput {
+  dir: string
+  /** Shown in messages and sources, e.g. seeds/local */
+  displayRoot: string
+  activities: Activity[]
+  regions: RegionIndex
+  years: number[]
+  dataDate: string
+  documents: DocumentMeta[]
+  mentions: Mention[]
+  /** Instances from documents and the catalogue, for the period check. */
+  instances: Instance[]
+}
+
+export interface LocalResult {
+  instances: Instance[]
+  entries: number
+  errors: Problem[]
+  warnings: Problem[]
+}
+
+/**
+ * Every organiser's entry under seeds/local/<code>/*.yaml, checked with the app's own schema.
+ * Any error fails the whole build (nothing is half-published), with every problem listed.
+ */
+export function loadLocalEntries(input: LocalInput): LocalResult {
+  const errors: Problem[] = []
+  const warnings: Problem[] = []
+  const instances: Instance[] = []
+  const activities = new Map(input.activities.map((a) => [a.id, a]))
+  const seen = new Map<string, string>()
+  let entries = 0
+  const byRegion = groupBy(input.instances, (i) => i.region)
+  const mentionsByActivity = groupBy(input.mentions, (m) => m.activity)
+  const docs = new Map(input.documents.map((d) => [d.id, d]))
+
+  for (const { path, folder } of listEntryFiles(input.dir, errors, input.displayRoot)) {
+    const file = `${input.displayRoot}/${relative(input.dir, path)}`
+    const id = path.replace(/^.*\//, '').replace(/\.ya?ml$/, '')
+    if (!/^[a-z0-9][a-z0-9-]{0,59}$/.test(id)) {
+      errors.push({ file, message: '文件名只用小写字母、数字和连字符，如 2026-kepu-yue.yaml (file name: lower-case letters, digits, hyphens)' })
+      continue
+    }
+    const parsed = parseEntryYaml(readFileSync(path, 'utf8'))
+    if (parsed.problems.length) {
+      for (const p of parsed.problems) errors.push({ file, line: p.line, message: p.message })
+      continue
+    }
+    const checked = checkEntry(parsed.value)
+    if (!checked.entry) {
+      for (const p of checked.problems) errors.push({ file, line: parsed.lineOf(p.field), field: p.field || undefined, message: p.message })
+      continue
+    }
+    const entry = checked.entry
+    const calendar = calendarOf(input.regions.path(entry.region).map((r) => ({ region: r, path: [], instances: byRegion.get(r.code) ?? [] })))
+    const ctx = checkEntryContext(entry, { activities, regionExists: (c) => input.regions.byCode.has(c), years: input.years, folder, calendar, dataDate: input.dataDate })
+    for (const p of ctx.errors) errors.push({ file, line: parsed.lineOf(p.field), field: p.field, message: p.message })
+    for (const p of ctx.warnings) warnings.push({ file, line: parsed.lineOf(p.field), field: p.field, message: p.message })
+    if (ctx.errors.length) continue
+    entries++
+    const key = `${entry.activity}|${entry.region}|${entry.start.slice(0, 4)}`
+    const twin = seen.get(key)
+    if (twin && entry.status !== 'cancelled')
+      warnings.push({ file, field: 'activity', message: `同一地区同一年已有这项活动：${twin}；若是同一活动请合并 (the same activity twice for one region and year)` })
+    if (entry.status !== 'cancelled') seen.set(key, file)
+    instances.push(...localInstances(id, entry, { activity: activities.get(entry.activity)!, file, documentSources: orderingSources(entry, input.regions, mentionsByActivity, docs) }))
+  }
+  return { instances, entries, errors, warnings }
+}
+
+/** The documents that order this activity, that year, for the entry's region or its ancestors. */
+function orderingSources(entry: LocalEntry, regions: RegionIndex, mentionsByActivity: Map<string, Mention[]>, docs: Map<string, DocumentMeta>) {
+  const year = Number(entry.start.slice(0, 4))
+  const chain = new Set(regions.path(entry.region).map((r) => r.code))
+  return (mentionsByActivity.get(entry.activity) ?? []).flatMap((m) => {
+    const d = docs.get(m.document)
+    return d && d.year === year && d.regionCode && chain.has(d.regionCode) ? [documentSource(d, m)] : []
+  })
+}
+
+function groupBy<T>(list: T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>()
+  for (const item of list) {
+    const k = key(item)
+    const bucket = out.get(k)
+    if (bucket) bucket.push(item)
+    else out.set(k, [item])
+  }
+  return out
+}
+
+function listEntryFiles(dir: string, errors: Problem[], displayRoot: string): { path: string; folder: string }[] {
+  let names: string[]
+  try {
+    names = readdirSync(dir).sort()
+  } catch {
+    return []
+  }
+  const out: { path: string; folder: string }[] = []
+  for (const name of names) {
+    const path = join(dir, name)
+    if (name.startsWith('.') || name === 'README.md' || name.endsWith('.schema.json')) continue
+    if (!statSync(path).isDirectory()) {
+      errors.push({ file: `${displayRoot}/${name}`, message: '本地活动文件应放在 seeds/local/<地区代码>/ 文件夹中 (entries go in a folder named after their region code)' })
+      continue
+    }
+    if (!/^\d{6}$/.test(name)) {
+      errors.push({ file: `${displayRoot}/${name}/`, message: '文件夹名应为 6 位地区代码，如 130283 (folder name must be a 6-digit region code)' })
+      continue
+    }
+    for (const f of readdirSync(path).sort()) {
+      if (f.startsWith('.')) continue
+      if (/\.ya?ml$/.test(f)) out.push({ path: join(path, f), folder: name })
+      else errors.push({ file: `${displayRoot}/${name}/${f}`, message: '只接受 .yaml 文件 (only .yaml files are read here)' })
+    }
+  }
+  return out
+}
