@@ -13,6 +13,8 @@ export const router = createRouter({
     { path: '/r/:code(\\d{6})/poster', name: 'poster', component: () => import('@/views/PosterView.vue') },
     { path: '/e/:slug', name: 'event', component: () => import('@/views/EventView.vue') },
     { path: '/regions', name: 'regions', component: () => import('@/views/RegionsView.vue') },
+    { path: '/organizer', name: 'organizer', component: () => import('@/views/OrganizerView.vue') },
+    { path: '/organizer/:id', name: 'organizer-edit', component: () => import('@/views/OrganizerEditView.vue') },
     { path: '/about', name: 'about', component: () => import('@/views/AboutView.vue') },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
   ],

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
 import { fetchData } from '@/composables/dataUrl'
 import { RegionIndex } from '@/domain/regions'
-import type { Activity, DocumentMeta, Region, RegionData, RegionLevel } from '@/domain/types'
+import type { Activity, DocumentMeta, Instance, Region, RegionData, RegionLevel } from '@/domain/types'
 
 export interface DataIndex {
   dataDate: string
@@ -64,9 +64,14 @@ export const useDataStore = defineStore('data', () => {
     return regionsPromise
   }
 
+  /** Entries that organisers below a city or province published (only when asked for). */
+  function loadSubRegionEntries(code: string): Promise<Instance[]> {
+    return fetchData<Instance[]>(`sub/${code}.json`)
+  }
+
   function loadActivityOccurrences(activity: string): Promise<ActivityOccurrence[]> {
     return fetchData<ActivityOccurrence[]>(`a/${activity}.json`)
   }
 
-  return { index, activities, regions, loadIndex, loadCalendar, loadRegions, loadActivityOccurrences }
+  return { index, activities, regions, loadIndex, loadCalendar, loadRegions, loadSubRegionEntries, loadActivityOccurrences }
 })

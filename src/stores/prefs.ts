@@ -25,6 +25,8 @@ export const usePrefsStore = defineStore('prefs', () => {
   const kinds = ref<ActivityKind[]>([])
   const audience = ref<Audience | ''>('')
   const ownOnly = ref(false)
+  /** A city or province view with its counties' own entries. */
+  const withSubRegions = ref(false)
   const query = ref('')
 
   watch([elder, view], () => {
@@ -40,8 +42,9 @@ export const usePrefsStore = defineStore('prefs', () => {
     kinds.value = []
     audience.value = ''
     ownOnly.value = false
+    withSubRegions.value = false
     query.value = ''
   }
 
-  return { elder, view, kinds, audience, ownOnly, query, clearFilters }
+  return { elder, view, kinds, audience, ownOnly, withSubRegions, query, clearFilters }
 })

@@ -1,0 +1,60 @@
+import { openDB, type IDBPDatabase } from 'idb'
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { EntryForm } from '@/domain/local/form'
+
+export interface Draft {
+  id: string
+  /** The entry's file name without .yaml: its identity once published (part of its UID). */
+  fileId: string
+  form: EntryForm
+  /** The revision of the published file this draft edits; null for a new entry. */
+  baseRevision: number | null
+  updatedAt: number
+}
+
+const DB = 'kepu-organizer'
+let db: Promise<IDBPDatabase> | null = null
+
+// IndexedDB outlives reloads, going offline, closed tabs and app updates (caches are not touched).
+function open(): Promise<IDBPDatabase> {
+  db ??= openDB(DB, 1, {
+    upgrade(d) {
+      d.createObjectStore('drafts', { keyPath: 'id' })
+    },
+  })
+  return db
+}
+
+export const useDraftsStore = defineStore('drafts', () => {
+  const list = ref<Draft[]>([])
+  const error = ref('')
+
+  async function load() {
+    try {
+      const all = (await (await open()).getAll('drafts')) as Draft[]
+      list.value = all.sort((a, b) => b.updatedAt - a.updatedAt)
+    } catch {
+      error.value = '此浏览器无法保存草稿（可能处于无痕模式）。请导出文件保存。'
+    }
+  }
+
+  async function save(draft: Draft) {
+    const copy: Draft = JSON.parse(JSON.stringify({ ...draft, updatedAt: Date.now() }))
+    await (await open()).put('drafts', copy)
+    const i = list.value.findIndex((d) => d.id === draft.id)
+    if (i >= 0) list.value[i] = copy
+    else list.value.unshift(copy)
+  }
+
+  async function remove(id: string) {
+    await (await open()).delete('drafts', id)
+    list.value = list.value.filter((d) => d.id !== id)
+  }
+
+  async function get(id: string): Promise<Draft | undefined> {
+    return (await (await open()).get('drafts', id)) as Draft | undefined
+  }
+
+  return { list, error, load, save, remove, get }
+})
