@@ -4,16 +4,16 @@ import type { IcalContext } from '../../src/domain/ical/event'
 import type { Activity, RegionData } from '../../src/domain/types'
 import { FeedAssembler } from './assemble'
 
-/** feeds/<code>.ics and feeds/<code>-youth.ics for every region. */
-export function regionFeeds(
+/** feeds/<code>.ics and feeds/<code>-youth.ics for every region, handed to `write` one by one. */
+export function writeRegionFeeds(
   calendars: Map<string, RegionData>,
   activities: Activity[],
   siteUrl: string,
   dataDate: string,
-): Map<string, string> {
+  write: (name: string, text: string) => void,
+): void {
   const ctx: IcalContext = { siteUrl, activities: new Map(activities.map((a) => [a.id, a])), dataDate }
   const assembler = new FeedAssembler(ctx)
-  const out = new Map<string, string>()
   const keepCancelledSince = addDays(dataDate, -90)
   for (const [code, cal] of calendars) {
     // A cancellation stays in feeds for 90 days after the event, so subscribers see it.
@@ -27,8 +27,7 @@ export function regionFeeds(
         description: `${place.length ? place.join(' ') : '全国'}的${kind.label}：全国、省、市、县各级科普工作文件安排的活动，附文件依据。来源 ${siteUrl}`,
         url: `${siteUrl}${path}`,
       }
-      out.set(path.replace(/^\/feeds\//, ''), assembler.feed(meta, dated.filter(kind.includes)))
+      write(path.replace(/^\/feeds\//, ''), assembler.feed(meta, dated.filter(kind.includes)))
     }
   }
-  return out
 }

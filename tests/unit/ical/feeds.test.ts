@@ -51,6 +51,14 @@ describe('feeds', () => {
     expect(new FeedAssembler(ctx).feed(meta, [base])).toBe(buildCalendar(meta, [base], ctx))
   })
 
+  it.each([
+    ['hostile', { name: '<b>名,称;</b>\\\n换行', description: `${'很长的描述，'.repeat(40)}\r\nline;two,three\\`, url: 'https://kepu.example.cn/feeds/130200-youth.ics' }],
+    ['long ASCII', { name: 'a'.repeat(200), description: 'b'.repeat(300), url: `https://kepu.example.cn/${'c'.repeat(120)}` }],
+    ['emoji', { name: '科普🔬日历'.repeat(12), description: '😀'.repeat(50), url: 'https://x/feeds/1.ics' }],
+  ])('calendar lines match ical-generator for %s text', (_n, m) => {
+    for (const list of [[], [base], [timed, cancelled]]) expect(new FeedAssembler(ctx).feed(m, list)).toBe(buildCalendar(m, list, ctx))
+  })
+
   it('passes ical.js and the checks parsers miss', () => {
     expect(lintFeed(buildCalendar(meta, [base, tentative, timed, cancelled], ctx))).toEqual([])
   })
