@@ -34,3 +34,5 @@ console.log(formatSummary(summarize(data)))
 // --quiet (used by npm run build) keeps the summary and leaves out the candidate lines.
 if (!values.quiet) for (const c of data.candidates) console.log(`candidate ${c.document}:${c.line} ${c.clause} ${c.name} — ${c.quote}`)
 console.log(`wrote ${values.out}/${pointer.path} in ${Math.round(performance.now() - started)} ms`)
+// For npm run bench: the peak memory of this process.
+if (process.env.KEPU_REPORT_USAGE) console.error(`usage ${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}`)

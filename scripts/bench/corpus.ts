@@ -53,7 +53,7 @@ export function writeDocuments(seedDir: string, dir: string, count: number, year
 }
 
 /** `count` organisers' entries over the counties, valid, some tours, some cancelled. */
-export function writeLocalEntries(dir: string, count: number, activities: Activity[], years: number[], seed = 2, focus?: { region: string; count: number }): void {
+export function writeLocalEntries(dir: string, count: number, activities: Activity[], years: number[], seed = 2, focus?: { region: string; count: number; year: number }): void {
   rmSync(dir, { recursive: true, force: true })
   const rand = random(seed)
   const counties = new RegionIndex(loadRegions()).all.filter((r) => r.level === 'county')
@@ -62,7 +62,7 @@ export function writeLocalEntries(dir: string, count: number, activities: Activi
   for (let i = 0; i < count; i++) {
     const region: Region = focus && i < focus.count ? counties.find((c) => c.code === focus.region)! : pick(counties)
     const activity = pick(activities)
-    const year = pick(years)
+    const year = focus && i < focus.count ? focus.year : pick(years)
     const month = 1 + Math.floor(rand() * 12)
     const day = 1 + Math.floor(rand() * 20)
     const start = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`

@@ -87,3 +87,41 @@ export function monthGrid(year: number, month: number, list: Instance[]): GridDa
   }
   return weeks
 }
+
+export interface AgendaSection {
+  id: string
+  title: string
+  note?: string
+  items: Instance[]
+  /** Ended events: folded away until asked for. */
+  folded?: boolean
+}
+
+const monthTitle = (key: string) => `${Number(key.slice(0, 4))}年${Number(key.slice(5, 7))}月`
+
+/** The agenda as titled sections in reading order. */
+export function agendaSections(a: Agenda): AgendaSection[] {
+  return [
+    ...(a.ongoing.length ? [{ id: 'ongoing', title: '正在进行', items: a.ongoing }] : []),
+    ...a.months.map((g) => ({ id: `m-${g.month}`, title: monthTitle(g.month), items: g.items })),
+    ...(a.undated.length ? [{ id: 'undated', title: '日期待公布', note: '这些活动已列入工作安排，具体日期尚未公布或需关注当地通知。', items: a.undated }] : []),
+    ...a.past.map((g) => ({ id: `p-${g.month}`, title: `${monthTitle(g.month)}（已结束）`, items: g.items, folded: true })),
+  ]
+}
+
+/**
+ * The first `limit` events, section by section: a region with thousands of events shows its
+ * first screen at once and renders the rest as the person scrolls.
+ */
+export function firstEvents(sections: AgendaSection[], limit: number): { sections: AgendaSection[]; hidden: number } {
+  let left = limit
+  let hidden = 0
+  const out: AgendaSection[] = []
+  for (const s of sections) {
+    const take = Math.max(0, Math.min(left, s.items.length))
+    hidden += s.items.length - take
+    left -= take
+    if (take) out.push(take === s.items.length ? s : { ...s, items: s.items.slice(0, take) })
+  }
+  return { sections: out, hidden }
+}

@@ -1,0 +1,109 @@
+/// <reference lib="dom" />
+// Functions passed to page.evaluate run in the page: hence the DOM types.
+import * as chromeLauncher from 'chrome-launcher'
+import lighthouse from 'lighthouse'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromiumLaunchOptions, chromiumPath } from '../browser'
+
+export interface LighthouseRun {
+  performance: number
+  accessibility: number
+  bestPractices: number
+  seo: number
+  lcpMs: number
+  tbtMs: number
+  cls: number
+}
+
+/** Lighthouse's default mobile audit (simulated slow 4G, mid-range phone) in Debian's Chromium. */
+export async function runLighthouse(url: string): Promise<LighthouseRun> {
+  const chrome = await chromeLauncher.launch({
+    chromePath: chromiumPath(),
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+  try {
+    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] })
+    if (!result) throw new Error('Lighthouse returned nothing')
+    const { categories: c, audits: a } = result.lhr
+    const score = (k: string) => Math.round((c[k]?.score ?? 0) * 100)
+    return {
+      performance: score('performance'),
+      accessibility: score('accessibility'),
+      bestPractices: score('best-practices'),
+      seo: score('seo'),
+      lcpMs: a['largest-contentful-paint']?.numericValue ?? NaN,
+      tbtMs: a['total-blocking-time']?.numericValue ?? NaN,
+      cls: a['cumulative-layout-shift']?.numericValue ?? NaN,
+    }
+  } finally {
+    await chrome.kill()
+  }
+}
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
+
+// Records when the first event card appears, in the page's own clock (ms since navigation start).
+function watchFirstEvent() {
+  new MutationObserver((_, obs) => {
+    if (document.querySelector('article.event')) {
+      ;(window as unknown as { __firstEvent: number }).__firstEvent = performance.now()
+      obs.disconnect()
+    }
+  }).observe(document, { subtree: true, childList: true })
+}
+
+async function firstEventAt(page: Page): Promise<number> {
+  await page.locator('article.event').first().waitFor({ timeout: 30_000 })
+  return page.evaluate(() => (window as unknown as { __firstEvent: number }).__firstEvent)
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch(chromiumLaunchOptions())
+}
+
+/** Navigation to the first event visible: a cold first visit, and a repeat visit offline. */
+export async function firstEvent(browser: Browser, url: string): Promise<{ onlineMs: number; offlineRepeatMs: number }> {
+  const cold = await browser.newContext(PHONE)
+  await cold.addInitScript(watchFirstEvent)
+  const p1 = await cold.newPage()
+  await p1.goto(url)
+  const onlineMs = await firstEventAt(p1)
+  await cold.close()
+
+  const ctx = await browser.newContext(PHONE)
+  await ctx.addInitScript(watchFirstEvent)
+  const p2 = await ctx.newPage()
+  await p2.goto(url)
+  await p2.locator('article.event').first().waitFor()
+  await p2.waitForFunction(() => !!navigator.serviceWorker.controller)
+  await p2.waitForFunction(async () => (await caches.keys()).some((k) => k.startsWith('kepu-data-')))
+  await p2.waitForTimeout(300)
+  await ctx.setOffline(true)
+  await p2.goto(url)
+  const offlineRepeatMs = await firstEventAt(p2)
+  await ctx.close()
+  return { onlineMs, offlineRepeatMs }
+}
+
+/** Click a button by its text in the page and time until the next frame is painted. */
+function clickAndPaint(label: string): Promise<number> {
+  const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === label || b.getAttribute('aria-label') === label)
+  if (!button) throw new Error(`no button ${label}`)
+  const t0 = performance.now()
+  button.click()
+  return new Promise((ok) => requestAnimationFrame(() => setTimeout(() => ok(performance.now() - t0), 0)))
+}
+
+/** Rendering a region with thousands of instances: agenda, month view, switching months. */
+export async function renderTimes(browser: Browser, url: string): Promise<{ instances: number; agendaMs: number; monthMs: number; switchMs: number }> {
+  const ctx = await browser.newContext(PHONE)
+  const page = await ctx.newPage()
+  await page.goto(url)
+  await page.locator('article.event').first().waitFor()
+  const instances = await page.locator('article.event').count()
+  const monthMs = await page.evaluate(clickAndPaint, '月历')
+  const switchMs = await page.evaluate(clickAndPaint, '下个月')
+  const agendaMs = await page.evaluate(clickAndPaint, '列表')
+  await ctx.close()
+  return { instances, agendaMs, monthMs, switchMs }
+}

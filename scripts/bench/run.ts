@@ -1,0 +1,190 @@
+// npm run bench [-- --runs 3 --out bench-results] — the performance bench (README › Performance).
+// npm run bench -- --smoke — a tiny corpus, one run, no budgets: the test suite runs it so it cannot rot.
+import { spawnSync } from 'node:child_process'
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { loadCatalog } from '../catalog/load'
+import { startServer } from '../serve'
+import { firstEvent, launchBrowser, renderTimes, runLighthouse, type LighthouseRun } from './browser'
+import { writeDocuments, writeLocalEntries } from './corpus'
+import { gzipSize, sizeStats, spread, treeSize, type Spread } from './stats'
+
+const { values } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    runs: { type: 'string' },
+    out: { type: 'string', default: 'bench-results' },
+    work: { type: 'string', default: '.tmp/bench' },
+  },
+})
+const smoke = values.smoke
+const runs = Number(values.runs ?? (smoke ? 1 : 3))
+const root = resolve(import.meta.dirname, '../..')
+const work = resolve(values.work)
+const years = [2023, 2024, 2025, 2026, 2027]
+const FOCUS = { region: '130283', year: 2027 }
+const size = smoke ? { docs: 20, entries: 60, focus: 40 } : { docs: 1000, entries: 5000, focus: 2000 }
+
+function log(msg: string) {
+  console.error(`[bench] ${msg}`)
+}
+
+function node(args: string[], env: Record<string, string> = {}) {
+  const started = performance.now()
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 })
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stderr.slice(-3000)}`)
+  return { ms: performance.now() - started, stdout: r.stdout, stderr: r.stderr }
+}
+
+function corpus(name: string, factor: number) {
+  const docs = join(work, `${name}-docs`)
+  const local = join(work, `${name}-local`)
+  const { activities } = loadCatalog(join(root, 'seeds/catalog.yaml'), () => true)
+  writeDocuments(join(root, 'seeds/documents'), docs, size.docs * factor, years)
+  writeLocalEntries(local, size.entries * factor, activities, years, 2, { ...FOCUS, count: size.focus })
+  return { docs, local }
+}
+
+function build(c: { docs: string; local: string }, out: string) {
+  const r = node(['--import', 'tsx', 'scripts/data.ts', '--documents', c.docs, '--local', c.local, '--out', out, '--quiet'], { KEPU_REPORT_USAGE: '1' })
+  const usage = JSON.parse(/usage (\{.*\})/.exec(r.stderr)![1]!) as { maxRssKb: number }
+  return { ms: r.ms, rssMb: usage.maxRssKb / 1024 }
+}
+
+function viteBuild(publicDir: string, outDir: string) {
+  for (const f of ['favicon.svg', 'icons']) cpSync(join(root, 'public', f), join(publicDir, f), { recursive: true })
+  node([join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { KEPU_PUBLIC_DIR: publicDir })
+}
+
+/** HTML, the scripts and styles it loads up front, and the data the first view fetches: gzip bytes. */
+function firstScreen(dist: string, dataFiles: string[]): number {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8')
+  const refs = [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!)
+  return [join(dist, 'index.html'), ...refs.map((r) => join(dist, r)), ...dataFiles].reduce((n, f) => n + gzipSize(f), 0)
+}
+
+async function main() {
+  rmSync(work, { recursive: true, force: true })
+  mkdirSync(work, { recursive: true })
+  const results: Record<string, unknown> = { machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version }, runs, smoke }
+
+  log(`corpus: ${size.docs} documents, ${size.entries} local entries (and twice that)`)
+  const c1 = corpus('x1', 1)
+  const c2 = corpus('x2', 2)
+
+  log('1. extraction throughput')
+  const ex = Array.from({ length: runs }, () => JSON.parse(node(['--import', 'tsx', 'scripts/bench/measure-extract.ts', c1.docs]).stdout) as { documents: number; ms: number; maxRssKb: number })
+  const docsPerSec = spread(ex.map((e) => (e.documents / e.ms) * 1000))
+  const extractRss = Math.max(...ex.map((e) => e.maxRssKb / 1024))
+
+  log('2. nationwide build, and with twice the input')
+  const out1 = join(work, 'out-x1')
+  const b1 = Array.from({ length: runs }, () => build(c1, out1))
+  const b2 = Array.from({ length: runs }, () => build(c2, join(work, 'out-x2')))
+  const build1 = spread(b1.map((b) => b.ms / 1000))
+  const build2 = spread(b2.map((b) => b.ms / 1000))
+  const rss1 = Math.max(...b1.map((b) => b.rssMb))
+
+  log('3. output size')
+  const { version } = JSON.parse(readFileSync(join(out1, 'data/latest.json'), 'utf8')) as { version: string }
+  const regionData = sizeStats(join(out1, 'data', version, 'r'), (f) => f.endsWith('.json'))
+  const feeds = sizeStats(join(out1, 'feeds'), (f) => f.endsWith('.ics'))
+  const totalMb = treeSize(out1) / 2 ** 20
+
+  log('4. first-screen transfer against a bare Vue + vue-router + pinia app')
+  const prodPublic = join(work, 'public-prod')
+  node(['--import', 'tsx', 'scripts/data.ts', '--out', prodPublic, '--quiet'])
+  const distProd = join(work, 'dist-prod')
+  viteBuild(prodPublic, distProd)
+  const prodVersion = (JSON.parse(readFileSync(join(prodPublic, 'data/latest.json'), 'utf8')) as { version: string }).version
+  const app = firstScreen(distProd, ['index.json', 'r/000000.json'].map((f) => join(distProd, 'data', prodVersion, f)))
+  const bareDist = join(work, 'dist-bare')
+  node([join(root, 'node_modules/vite/bin/vite.js'), 'build', join(root, 'scripts/bench/bare-app'), '--outDir', bareDist, '--emptyOutDir', '--logLevel', 'error', '--config', join(root, 'scripts/bench/bare-app/vite.config.ts')])
+  const bare = firstScreen(bareDist, [])
+
+  log('5–7. in Chromium: Lighthouse, first event, rendering')
+  const server = await startServer(distProd, 4599)
+  const distRender = join(work, 'dist-render')
+  viteBuild(out1, distRender)
+  const renderServer = await startServer(distRender, 4598)
+  const lh: LighthouseRun[] = []
+  const fe: { onlineMs: number; offlineRepeatMs: number }[] = []
+  const rt: Awaited<ReturnType<typeof renderTimes>>[] = []
+  const browser = await launchBrowser()
+  try {
+    for (let i = 0; i < runs; i++) {
+      lh.push(await runLighthouse('http://127.0.0.1:4599/r/130200'))
+      fe.push(await firstEvent(browser, 'http://127.0.0.1:4599/r/130200'))
+      rt.push(await renderTimes(browser, `http://127.0.0.1:4598/r/${FOCUS.region}?view=agenda&y=${FOCUS.year}&m=5`))
+    }
+  } finally {
+    await browser.close()
+    server.close()
+    renderServer.close()
+  }
+  const med = (k: keyof LighthouseRun) => spread(lh.map((r) => r[k]))
+
+  const rows: Row[] = [
+    ['extraction throughput', fmt(docsPerSec, ' docs/s', 0), '≥ 200 docs/s', docsPerSec.median >= 200],
+    ['extraction peak RSS', `${extractRss.toFixed(0)} MB`, '', null],
+    [`nationwide build (${size.docs} docs, ${size.entries} entries)`, fmt(build1, ' s', 1), '≤ 20 s', build1.median <= 20],
+    ['nationwide build peak RSS', `${rss1.toFixed(0)} MB`, '≤ 1024 MB', rss1 <= 1024],
+    ['build with 2× input', fmt(build2, ' s', 1), '', null],
+    ['growth for 2× input', `${(build2.median / build1.median).toFixed(2)}×`, '≤ 2.2×', build2.median / build1.median <= 2.2],
+    ['output total', `${totalMb.toFixed(0)} MB`, '', null],
+    ['region data p50 / p95 / max (gzip)', kb(regionData.gzip), '≤ 30 KB at p95', regionData.gzip.p95 <= 30 * 1024],
+    ['region data p50 / p95 / max (raw)', kb(regionData.raw), '', null],
+    ['region feed p50 / p95 / max (gzip)', kb(feeds.gzip), '', null],
+    ['region feed p50 / p95 / max (raw)', kb(feeds.raw), '', null],
+    ['first-screen transfer (gzip)', `${(app / 1024).toFixed(1)} KB vs bare ${(bare / 1024).toFixed(1)} KB = ${(app / bare).toFixed(2)}×`, '≤ 1.5×', app / bare <= 1.5],
+    ['Lighthouse performance', fmt(med('performance'), '', 0), '≥ 95', med('performance').median >= 95],
+    ['Lighthouse LCP', fmt(med('lcpMs'), ' ms', 0), '≤ 2000 ms', med('lcpMs').median <= 2000],
+    ['Lighthouse TBT / CLS', `${med('tbtMs').median.toFixed(0)} ms / ${med('cls').median.toFixed(3)}`, '', null],
+    ['Lighthouse accessibility', fmt(med('accessibility'), '', 0), '100', med('accessibility').median === 100],
+    ['Lighthouse best practices', fmt(med('bestPractices'), '', 0), '100', med('bestPractices').median === 100],
+    ['Lighthouse SEO', fmt(med('seo'), '', 0), '100', med('seo').median === 100],
+    ['first event visible, online (cold)', fmt(spread(fe.map((f) => f.onlineMs)), ' ms', 0), '', null],
+    ['first event visible, offline repeat', fmt(spread(fe.map((f) => f.offlineRepeatMs)), ' ms', 0), '≤ 500 ms', spread(fe.map((f) => f.offlineRepeatMs)).median <= 500],
+    [`agenda render (${rt[0]?.instances ?? 0} events)`, fmt(spread(rt.map((r) => r.agendaMs)), ' ms', 0), '≤ 50 ms', spread(rt.map((r) => r.agendaMs)).median <= 50],
+    ['month view render', fmt(spread(rt.map((r) => r.monthMs)), ' ms', 0), '≤ 50 ms', spread(rt.map((r) => r.monthMs)).median <= 50],
+    ['month switch', fmt(spread(rt.map((r) => r.switchMs)), ' ms', 0), '≤ 50 ms', spread(rt.map((r) => r.switchMs)).median <= 50],
+  ]
+  Object.assign(results, {
+    extraction: { docsPerSec, peakRssMb: extractRss },
+    build: { x1: build1, x2: build2, ratio: build2.median / build1.median, peakRssMb: rss1 },
+    output: { totalMb, regionData, feeds },
+    firstScreen: { appBytes: app, bareBytes: bare, ratio: app / bare },
+    lighthouse: lh,
+    firstEvent: fe,
+    render: rt,
+    table: rows.map(([what, value, budget, pass]) => ({ what, value, budget, pass: smoke ? null : pass })),
+  })
+  mkdirSync(values.out, { recursive: true })
+  writeFileSync(join(values.out, smoke ? 'bench-smoke.json' : 'bench.json'), `${JSON.stringify(results, null, 2)}\n`)
+  printTable(rows)
+  const failed = rows.filter((r) => r[3] === false)
+  if (smoke) console.log('smoke run: budgets not applied')
+  else console.log(`budgets: ${rows.filter((r) => r[3] === true).length} passed, ${failed.length} failed`)
+}
+
+type Row = [string, string, string, boolean | null]
+
+function fmt(s: Spread, unit: string, digits: number): string {
+  const f = (n: number) => n.toFixed(digits)
+  return `${f(s.median)}${unit} (${f(s.min)}–${f(s.max)})`
+}
+
+function kb(s: { p50: number; p95: number; max: number }): string {
+  return `${(s.p50 / 1024).toFixed(1)} / ${(s.p95 / 1024).toFixed(1)} / ${(s.max / 1024).toFixed(1)} KB`
+}
+
+function printTable(rows: Row[]) {
+  const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length)), Math.max(...rows.map((r) => r[2].length))]
+  console.log(`| ${'measure'.padEnd(w[0]!)} | ${'median (min–max)'.padEnd(w[1]!)} | ${'budget'.padEnd(w[2]!)} | result |`)
+  console.log(`|${'-'.repeat(w[0]! + 2)}|${'-'.repeat(w[1]! + 2)}|${'-'.repeat(w[2]! + 2)}|--------|`)
+  for (const [a, b, c, pass] of rows) console.log(`| ${a.padEnd(w[0]!)} | ${b.padEnd(w[1]!)} | ${c.padEnd(w[2]!)} | ${smoke || pass === null ? '' : pass ? 'pass' : 'FAIL'} |`)
+}
+
+await main()
