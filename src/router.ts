@@ -18,5 +18,7 @@ export const router = createRouter({
     { path: '/about', name: 'about', component: () => import('@/views/AboutView.vue') },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
   ],
-  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  // A new page starts at the top; a new view of the same page (year, month, list/month) stays put
+  // instead of forcing a synchronous layout to jump.
+  scrollBehavior: (to, from, saved) => saved ?? (to.path === from.path ? false : { top: 0 }),
 })

@@ -109,6 +109,7 @@ async function main() {
   const distRender = join(work, 'dist-render')
   viteBuild(out1, distRender)
   const renderServer = await startServer(distRender, 4598)
+  const focusCount = (JSON.parse(readFileSync(join(out1, 'data', version, 'r', `${FOCUS.region}.json`), 'utf8')) as { instances: unknown[] }).instances.length
   const lh: LighthouseRun[] = []
   const fe: { onlineMs: number; offlineRepeatMs: number }[] = []
   const rt: Awaited<ReturnType<typeof renderTimes>>[] = []
@@ -147,9 +148,10 @@ async function main() {
     ['Lighthouse SEO', fmt(med('seo'), '', 0), '100', med('seo').median === 100],
     ['first event visible, online (cold)', fmt(spread(fe.map((f) => f.onlineMs)), ' ms', 0), '', null],
     ['first event visible, offline repeat', fmt(spread(fe.map((f) => f.offlineRepeatMs)), ' ms', 0), '≤ 500 ms', spread(fe.map((f) => f.offlineRepeatMs)).median <= 500],
-    [`agenda render (${rt[0]?.instances ?? 0} events)`, fmt(spread(rt.map((r) => r.agendaMs)), ' ms', 0), '≤ 50 ms', spread(rt.map((r) => r.agendaMs)).median <= 50],
+    [`agenda render (region of ${focusCount} instances)`, fmt(spread(rt.map((r) => r.agendaMs)), ' ms', 0), '≤ 50 ms', spread(rt.map((r) => r.agendaMs)).median <= 50],
     ['month view render', fmt(spread(rt.map((r) => r.monthMs)), ' ms', 0), '≤ 50 ms', spread(rt.map((r) => r.monthMs)).median <= 50],
     ['month switch', fmt(spread(rt.map((r) => r.switchMs)), ' ms', 0), '≤ 50 ms', spread(rt.map((r) => r.switchMs)).median <= 50],
+    ['first switch of each (cold code)', `agenda ${spread(rt.map((r) => r.cold.agendaMs)).median.toFixed(0)} / month ${spread(rt.map((r) => r.cold.monthMs)).median.toFixed(0)} / switch ${spread(rt.map((r) => r.cold.switchMs)).median.toFixed(0)} ms`, '', null],
   ]
   Object.assign(results, {
     extraction: { docsPerSec, peakRssMb: extractRss },

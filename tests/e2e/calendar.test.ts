@@ -126,6 +126,25 @@ describe('the calendar on a phone', () => {
   })
 })
 
+describe('subscribing', () => {
+  it('offers webcal, Google, a copyable URL and a local QR code, for all or youth events', async () => {
+    await page.goto(`${BASE}/r/130200`)
+    await page.getByRole('link', { name: '订阅日历' }).click()
+    await page.getByRole('heading', { name: '订阅唐山市科普日历' }).waitFor()
+    expect(await page.getByRole('link', { name: '用苹果日历订阅' }).getAttribute('href')).toBe('webcal://127.0.0.1:4391/feeds/130200.ics')
+    expect(await page.getByRole('link', { name: '添加到 Google 日历' }).getAttribute('href')).toBe(
+      'https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2F127.0.0.1%3A4391%2Ffeeds%2F130200.ics',
+    )
+    await page.getByRole('img', { name: /订阅地址二维码/ }).waitFor()
+    await page.getByRole('radio', { name: '青少年科普活动' }).check()
+    await expect.poll(() => page.locator('code').textContent()).toBe(`${BASE}/feeds/130200-youth.ics`)
+    await page.getByText('8—24 小时').waitFor()
+    await page.getByRole('link', { name: /打印学校张贴海报/ }).click()
+    await page.getByRole('heading', { name: /河北省 唐山市/ }).waitFor()
+    await page.getByRole('img', { name: /订阅二维码/ }).waitFor()
+  })
+})
+
 describe('offline', () => {
   it('after one visit, the calendar and an event deep link open without a network', async () => {
     const ctx = await phone(browser)

@@ -55,6 +55,12 @@ describe('npm run data', () => {
     }
   })
 
+  it('every generated feed parses with ical.js and passes the checks parsers miss', () => {
+    const dir = join(outs[0]!.out, 'feeds')
+    const bad = readdirSync(dir).filter((f) => lintFeed(readFileSync(join(dir, f), 'utf8')).length > 0)
+    expect(bad).toEqual([])
+  }, 120_000)
+
   it('warns about a bad document, names it, and keeps the rest', () => {
     const docs = mkdtempSync(join(tmpdir(), 'kepu-docs-'))
     writeFileSync(join(docs, 'good.txt'), readFileSync(join(root, 'seeds/documents/003_841b45b980830f5f.txt')))
