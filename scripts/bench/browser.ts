@@ -117,7 +117,7 @@ export async function renderTimes(browser: Browser, url: string): Promise<Render
     return { agendaMs, monthMs, switchMs }
   }
   const cold = await cycle()
-  const warm = []
+  const warm: (typeof cold)[] = []
   for (let i = 0; i < 5; i++) warm.push(await cycle())
   await ctx.close()
   const median = (k: keyof typeof cold) => warm.map((w) => w[k]).sort((a, b) => a - b)[2]!
