@@ -9,7 +9,7 @@ import { VitePWA } from 'vite-plugin-pwa'
 // KEPU_PUBLIC_DIR lets tests build from a dataset of their own without touching public/.
 const publicDir = process.env.KEPU_PUBLIC_DIR ?? fileURLToPath(new URL('./public', import.meta.url))
 
-function dataPointer(): { version: string; dataDate: string } {
+function dataPointer(): { version: string; dataDate: string; window: { from: number; to: number } } {
   const file = `${publicDir}/data/latest.json`
   if (!existsSync(file)) throw new Error('public/data/latest.json is missing: run `npm run data` first (npm run build does).')
   return JSON.parse(readFileSync(file, 'utf8'))
@@ -23,11 +23,30 @@ export default defineConfig(() => {
     define: {
       __DATA_VERSION__: JSON.stringify(data.version),
       __DATA_DATE__: JSON.stringify(data.dataDate),
+      __DATA_WINDOW__: JSON.stringify(data.window),
     },
     build: {
       // No inline scripts: the Content-Security-Policy allows none.
-      modulePreload: { polyfill: false },
+      modulePreload: {
+        polyfill: false,
+        // The page preloads what it starts with; a lazy view fetches its own imports when opened
+        // (the service worker has them by then). This keeps a list of every chunk out of the
+        // first-screen script.
+        resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
+      },
       target: 'es2020',
+      rolldownOptions: {
+        output: {
+          // Two shared chunks instead of many small ones: the framework, and the domain helpers
+          // every view uses. Fewer files, less per-file overhead on a weak network.
+          codeSplitting: {
+            groups: [
+              { name: 'framework', test: /node_modules[\\/](vue|@vue|vue-router|pinia)[\\/]/ },
+              { name: 'domain', test: /src[\\/]domain[\\/](types|dates|labels|uid|feeds)\.ts$/ },
+            ],
+          },
+        },
+      },
     },
     plugins: [
       vue(),

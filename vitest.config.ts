@@ -12,7 +12,7 @@ export default defineConfig({
       {
         plugins: [vue()],
         resolve: { alias },
-        define: { __DATA_VERSION__: JSON.stringify('test'), __APP_BUILT__: JSON.stringify('2026-11-23') },
+        define: { __DATA_VERSION__: JSON.stringify('test'), __DATA_DATE__: JSON.stringify('2026-11-23'), __DATA_WINDOW__: JSON.stringify({ from: 2023, to: 2027 }) },
         test: { name: 'components', include: ['tests/components/**/*.test.ts'], environment: 'happy-dom' },
       },
       {

@@ -85,13 +85,24 @@ export async function firstEvent(browser: Browser, url: string): Promise<{ onlin
   return { onlineMs, offlineRepeatMs }
 }
 
-/** Click a button by its text in the page and time until the next frame is painted. */
-function clickAndPaint(label: string): Promise<number> {
+/**
+ * Click a button by its text in the page, wait until `until` shows (with new text, when it was
+ * already there), and time until the frame after that is painted.
+ */
+// (No named inner functions: the page has no __name helper that tsx would wrap them with.)
+async function clickAndPaint([label, until]: [string, string]): Promise<number> {
   const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === label || b.getAttribute('aria-label') === label)
   if (!button) throw new Error(`no button ${label}`)
+  const before = document.querySelector(until)?.textContent ?? null
   const t0 = performance.now()
   button.click()
-  return new Promise((ok) => requestAnimationFrame(() => setTimeout(() => ok(performance.now() - t0), 0)))
+  for (;;) {
+    await new Promise((r) => requestAnimationFrame(r))
+    const el = document.querySelector(until)
+    if (el && (before === null || el.textContent !== before)) break
+  }
+  await new Promise((r) => setTimeout(r, 0))
+  return performance.now() - t0
 }
 
 export interface RenderTimes {
@@ -110,10 +121,10 @@ export async function renderTimes(browser: Browser, url: string): Promise<Render
   await page.goto(url)
   await page.locator('article.event').first().waitFor()
   const cycle = async () => {
-    const monthMs = await page.evaluate(clickAndPaint, '月历')
-    const switchMs = await page.evaluate(clickAndPaint, '下个月')
-    await page.evaluate(clickAndPaint, '上个月')
-    const agendaMs = await page.evaluate(clickAndPaint, '列表')
+    const monthMs = await page.evaluate(clickAndPaint, ['月历', 'table.grid'] as [string, string])
+    const switchMs = await page.evaluate(clickAndPaint, ['下个月', '#month-title'] as [string, string])
+    await page.evaluate(clickAndPaint, ['上个月', '#month-title'] as [string, string])
+    const agendaMs = await page.evaluate(clickAndPaint, ['列表', '.agenda'] as [string, string])
     return { agendaMs, monthMs, switchMs }
   }
   const cold = await cycle()

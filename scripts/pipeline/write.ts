@@ -10,6 +10,7 @@ import { summarize } from './summary'
 export interface LatestPointer {
   version: string
   dataDate: string
+  window: { from: number; to: number }
   path: string
 }
 
@@ -65,7 +66,8 @@ export function writeDataset(data: Dataset, out: string): LatestPointer {
 
   const version = hash.digest('hex').slice(0, 12)
   renameSync(staging, join(dataRoot, version))
-  const pointer: LatestPointer = { version, dataDate: data.settings.dataDate, path: `data/${version}/` }
+  const window = { from: data.settings.years[0]!, to: data.settings.years[data.settings.years.length - 1]! }
+  const pointer: LatestPointer = { version, dataDate: data.settings.dataDate, window, path: `data/${version}/` }
   write(join(dataRoot, 'latest.json'), `${JSON.stringify(pointer)}\n`)
 
   rmSync(join(out, 'feeds'), { recursive: true, force: true })

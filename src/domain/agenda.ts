@@ -8,14 +8,14 @@ export interface Filters {
   query: string
 }
 
-export function filterInstances(list: Instance[], f: Filters, regionCode: string, activities: Map<string, Activity>): Instance[] {
+/** `activities` (the catalogue, once loaded) lets a search find an event by its activity's aliases too. */
+export function filterInstances(list: Instance[], f: Filters, regionCode: string, activities?: Map<string, Activity>): Instance[] {
   const q = f.query.trim()
   return list.filter((i) => {
     if (f.ownOnly && i.region !== regionCode) return false
     if (f.audience && !i.audience.includes(f.audience)) return false
-    const kind = activities.get(i.activity)?.kind
-    if (f.kinds.length && (!kind || !f.kinds.includes(kind))) return false
-    if (q && !i.title.includes(q) && !(activities.get(i.activity)?.aliases ?? []).some((a) => a.includes(q))) return false
+    if (f.kinds.length && !f.kinds.includes(i.kind)) return false
+    if (q && !i.title.includes(q) && !(activities?.get(i.activity)?.aliases ?? []).some((a) => a.includes(q))) return false
     return true
   })
 }

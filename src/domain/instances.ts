@@ -160,6 +160,7 @@ function instance(activity: Activity, owner: string, region: string, year: numbe
   return {
     uid: seriesUid(activity.id, owner, year),
     activity: activity.id,
+    kind: activity.kind,
     region,
     year,
     title: `${n ? `第${n}届` : ''}${nameInYear(activity, year)}`,

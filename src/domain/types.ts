@@ -151,6 +151,8 @@ export interface Instance {
   /** Stable: derived from activity, owner region, year and (for local entries) the entry id; never from dates. */
   uid: string
   activity: string
+  /** The activity's kind, carried along so a calendar renders without the catalogue. */
+  kind: ActivityKind
   region: string
   year: number
   title: string

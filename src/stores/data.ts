@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
 import { fetchData } from '@/composables/dataUrl'
-import { RegionIndex } from '@/domain/regions'
+import type { RegionIndex } from '@/domain/regions'
 import type { Activity, DocumentMeta, Instance, Region, RegionData, RegionLevel } from '@/domain/types'
 
 export interface DataIndex {
@@ -55,7 +55,8 @@ export const useDataStore = defineStore('data', () => {
 
   /** The full list of regions (≈3,300), only for the picker. */
   function loadRegions(): Promise<RegionIndex> {
-    regionsPromise ??= fetchData<RegionRow[]>('regions.json').then((rows) => {
+    // The tree code comes with the list: neither is part of the first screen.
+    regionsPromise ??= Promise.all([fetchData<RegionRow[]>('regions.json'), import('@/domain/regions')]).then(([rows, { RegionIndex }]) => {
       const list: Region[] = rows.map(([code, name, level, parent]) => ({ code, name, level, parent }))
       regions.value = new RegionIndex(list)
       return regions.value

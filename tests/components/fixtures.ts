@@ -10,11 +10,12 @@ export const activities: Activity[] = [
 const base: Pick<Instance, 'sequence' | 'sources' | 'audience'> = { sequence: 1, sources: [], audience: ['public'] }
 
 export const instances: Instance[] = [
-  { ...base, uid: 'keji-huodong-zhou.000000.2026@kepu-calendar', activity: 'keji-huodong-zhou', region: '000000', year: 2026, title: '全国科技活动周', start: '2026-05-23', end: '2026-05-30', basis: 'rule', status: 'tentative', audience: ['public'], sources: [{ type: 'rule', text: '每年5月第三周' }] },
+  { ...base, uid: 'keji-huodong-zhou.000000.2026@kepu-calendar', activity: 'keji-huodong-zhou', kind: 'week', region: '000000', year: 2026, title: '全国科技活动周', start: '2026-05-23', end: '2026-05-30', basis: 'rule', status: 'tentative', audience: ['public'], sources: [{ type: 'rule', text: '每年5月第三周' }] },
   {
     ...base,
     uid: 'kepu-ri.000000.2026@kepu-calendar',
     activity: 'kepu-ri',
+    kind: 'month',
     region: '130200',
     year: 2026,
     title: '全国科普月',
@@ -28,11 +29,12 @@ export const instances: Instance[] = [
       { type: 'official', text: '《中华人民共和国科学技术普及法》' },
     ],
   },
-  { ...base, uid: 'qingshaonian-dasai.130200.2026@kepu-calendar', activity: 'qingshaonian-dasai', region: '130200', year: 2026, title: '青少年科技创新大赛', start: null, end: null, basis: null, status: 'undated', audience: ['youth'] },
+  { ...base, uid: 'qingshaonian-dasai.130200.2026@kepu-calendar', activity: 'qingshaonian-dasai', kind: 'contest', region: '130200', year: 2026, title: '青少年科技创新大赛', start: null, end: null, basis: null, status: 'undated', audience: ['youth'] },
   {
     ...base,
     uid: 'local.130200.dapengche@kepu-calendar',
     activity: 'kepu-dapengche',
+    kind: 'tour',
     region: '130200',
     year: 2026,
     title: '<img src=x onerror=alert(1)>大篷车',

@@ -24,15 +24,23 @@ const cardTitles = (p: Page) => p.locator('article.event h3').allTextContents()
 
 describe('the calendar on a phone', () => {
   it('first visit: the national calendar and an obvious way to choose a region', async () => {
+    const data: string[] = []
+    page.on('request', (r) => {
+      if (r.url().includes('/data/')) data.push(new URL(r.url()).pathname.replace(/^\/data\/[0-9a-f]+\//, ''))
+    })
     await page.goto(`${BASE}/`)
     await expect.poll(() => page.url()).toBe(`${BASE}/r/000000`)
     await page.getByRole('heading', { level: 1, name: /全国/ }).waitFor()
+    await page.locator('article.event').first().waitFor()
     await page.getByRole('link', { name: '选择地区' }).first().waitFor()
+    // The first screen needs its region's calendar and nothing else from the dataset.
+    expect(data).toEqual(['r/000000.json'])
+    page.removeAllListeners('request')
   })
 
   it('chooses 唐山市 by typing; the choice is in the URL and remembered', async () => {
     await page.getByRole('link', { name: '选择地区' }).first().click()
-    await page.getByRole('combobox').fill('唐山')
+    await page.getByRole('combobox', { name: /输入地区名称/ }).fill('唐山')
     await page.getByRole('option', { name: /唐山市/ }).first().click()
     await expect.poll(() => page.url()).toBe(`${BASE}/r/130200`)
     await page.getByRole('heading', { level: 1, name: /唐山市/ }).waitFor()

@@ -61,7 +61,7 @@ describe('county organiser', () => {
     await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true)
     // One online visit to the editor caches the catalogue, the region list and the county's data.
     await page.getByRole('button', { name: '新建活动' }).click()
-    await page.getByRole('combobox').first().fill('迁安')
+    await page.getByRole('combobox', { name: /输入地区名称/ }).fill('迁安')
     await page.getByRole('option', { name: /迁安市/ }).click()
     await page.getByText('河北省 唐山市 迁安市').waitFor()
     await page.waitForTimeout(500)
@@ -73,7 +73,7 @@ describe('county organiser', () => {
     await ctx.setOffline(true)
     await page.reload()
     await page.getByRole('button', { name: '新建活动' }).click()
-    await page.getByRole('combobox').first().fill('迁安')
+    await page.getByRole('combobox', { name: /输入地区名称/ }).fill('迁安')
     await page.getByRole('option', { name: /迁安市/ }).click()
     await page.getByLabel('活动（必填）').selectOption('kepu-ri')
     // Prefilled with the activity's period and audience.

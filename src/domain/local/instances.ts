@@ -31,6 +31,7 @@ export function localInstances(id: string, e: LocalEntry, ctx: LocalContext): In
   const base: Instance = {
     uid: localUid(e.region, id),
     activity: ctx.activity.id,
+    kind: ctx.activity.kind,
     region: e.region,
     year,
     title,

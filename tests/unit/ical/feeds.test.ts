@@ -13,6 +13,7 @@ const meta = { name: '科普日历 · 唐山市', description: '河北省 唐山
 const base: Instance = {
   uid: 'kepu-ri.000000.2024@kepu-calendar',
   activity: 'kepu-ri',
+  kind: 'month',
   region: '000000',
   year: 2024,
   title: '全国科普日',

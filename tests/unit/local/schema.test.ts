@@ -80,7 +80,7 @@ describe('rules that need the catalogue and region list', () => {
   })
 
   it('dates outside the activity’s period that year are a warning', () => {
-    const calendar = [{ uid: 'u', activity: 'kepu-ri', region: '000000', year: 2026, title: '全国科普月', start: '2026-09-01', end: '2026-09-30', basis: 'official' as const, status: 'confirmed' as const, sequence: 1, audience: [], sources: [] }]
+    const calendar = [{ uid: 'u', activity: 'kepu-ri', kind: 'month' as const, region: '000000', year: 2026, title: '全国科普月', start: '2026-09-01', end: '2026-09-30', basis: 'official' as const, status: 'confirmed' as const, sequence: 1, audience: [], sources: [] }]
     const r = checkEntryContext({ ...entry, start: '2026-10-08', end: '2026-10-09' }, { ...ctx, calendar })
     expect(r.errors).toEqual([])
     expect(r.warnings[0]!.message).toContain('日期不在全国科普日 2026 年的活动期 2026-09-01—2026-09-30 内')
