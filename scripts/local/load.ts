@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { calendarOf } from '../../src/domain/calendar'
 import { documentSource } from '../../src/domain/instances'
 import { localInstances } from '../../src/domain/local/instances'
 import { checkEntryContext } from '../../src/domain/local/rules'
@@ -42,9 +41,14 @@ export function loadLocalEntries(input: LocalInput): LocalResult {
   const activities = new Map(input.activities.map((a) => [a.id, a]))
   const seen = new Map<string, string>()
   let entries = 0
-  const byRegion = groupBy(input.instances, (i) => i.region)
-  const mentionsByActivity = groupBy(input.mentions, (m) => m.activity)
+  // The period check needs the activity's own instances up the entry's region chain.
+  const byRegionActivity = groupBy(input.instances, (i) => `${i.region}|${i.activity}`)
   const docs = new Map(input.documents.map((d) => [d.id, d]))
+  // Mentions by activity, issuing region and plan year: an entry looks up only its own chain.
+  const ordering = groupBy(input.mentions, (m) => {
+    const d = docs.get(m.document)
+    return `${m.activity}|${d?.regionCode}|${d?.year}`
+  })
 
   for (const { path, folder } of listEntryFiles(input.dir, errors, input.displayRoot)) {
     const file = `${input.displayRoot}/${relative(input.dir, path)}`
@@ -64,7 +68,7 @@ export function loadLocalEntries(input: LocalInput): LocalResult {
       continue
     }
     const entry = checked.entry
-    const calendar = calendarOf(input.regions.path(entry.region).map((r) => ({ region: r, path: [], instances: byRegion.get(r.code) ?? [] })))
+    const calendar = input.regions.path(entry.region).flatMap((r) => byRegionActivity.get(`${r.code}|${entry.activity}`) ?? [])
     const ctx = checkEntryContext(entry, { activities, regionExists: (c) => input.regions.byCode.has(c), years: input.years, folder, calendar, dataDate: input.dataDate })
     for (const p of ctx.errors) errors.push({ file, line: parsed.lineOf(p.field), field: p.field, message: p.message })
     for (const p of ctx.warnings) warnings.push({ file, line: parsed.lineOf(p.field), field: p.field, message: p.message })
@@ -75,19 +79,18 @@ export function loadLocalEntries(input: LocalInput): LocalResult {
     if (twin && entry.status !== 'cancelled')
       warnings.push({ file, field: 'activity', message: `同一地区同一年已有这项活动：${twin}；若是同一活动请合并 (the same activity twice for one region and year)` })
     if (entry.status !== 'cancelled') seen.set(key, file)
-    instances.push(...localInstances(id, entry, { activity: activities.get(entry.activity)!, file, documentSources: orderingSources(entry, input.regions, mentionsByActivity, docs) }))
+    instances.push(...localInstances(id, entry, { activity: activities.get(entry.activity)!, file, documentSources: orderingSources(entry, input.regions, ordering, docs) }))
   }
   return { instances, entries, errors, warnings }
 }
 
 /** The documents that order this activity, that year, for the entry's region or its ancestors. */
-function orderingSources(entry: LocalEntry, regions: RegionIndex, mentionsByActivity: Map<string, Mention[]>, docs: Map<string, DocumentMeta>) {
-  const year = Number(entry.start.slice(0, 4))
-  const chain = new Set(regions.path(entry.region).map((r) => r.code))
-  return (mentionsByActivity.get(entry.activity) ?? []).flatMap((m) => {
-    const d = docs.get(m.document)
-    return d && d.year === year && d.regionCode && chain.has(d.regionCode) ? [documentSource(d, m)] : []
-  })
+function orderingSources(entry: LocalEntry, regions: RegionIndex, ordering: Map<string, Mention[]>, docs: Map<string, DocumentMeta>) {
+  const year = entry.start.slice(0, 4)
+  return regions
+    .path(entry.region)
+    .flatMap((r) => ordering.get(`${entry.activity}|${r.code}|${year}`) ?? [])
+    .map((m) => documentSource(docs.get(m.document)!, m))
 }
 
 function groupBy<T>(list: T[], key: (t: T) => string): Map<string, T[]> {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import type { Instance } from '../../src/domain/types'
 import type { Dataset } from './build'
 import { regionCalendars } from './build'
 import { writeRegionFeeds } from '../feeds/regionFeeds'
@@ -57,12 +58,17 @@ export function writeDataset(data: Dataset, out: string): LatestPointer {
   for (const a of data.activities) emit(`a/${a.id}.json`, byActivity.get(a.id) ?? [])
 
   // Sub-regions' own entries, for a city or province view that asks for them.
-  const local = data.instances.filter((i) => i.basis === 'local')
-  for (const region of data.regions.all) {
-    if (region.level === 'county') continue
-    const below = new Set(data.regions.descendants(region.code).map((r) => r.code))
-    emit(`sub/${region.code}.json`, local.filter((i) => below.has(i.region)))
+  const below = new Map<string, Instance[]>()
+  for (const i of data.instances) {
+    if (i.basis !== 'local') continue
+    for (const up of data.regions.path(i.region)) {
+      if (up.code === i.region) continue
+      const list = below.get(up.code)
+      if (list) list.push(i)
+      else below.set(up.code, [i])
+    }
   }
+  for (const region of data.regions.all) if (region.level !== 'county') emit(`sub/${region.code}.json`, below.get(region.code) ?? [])
 
   const version = hash.digest('hex').slice(0, 12)
   renameSync(staging, join(dataRoot, version))
