@@ -24,8 +24,3 @@ export function calendarOf(chain: RegionData[]): Instance[] {
   }
   return [...byUid.values()].sort(compareInstances)
 }
-
-/** Instances the region holds itself (not inherited). */
-export function isOwn(inst: Instance, regionCode: string): boolean {
-  return inst.region === regionCode
-}

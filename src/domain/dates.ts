@@ -39,17 +39,9 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return fromUtc(toUtc(date) + days * 86_400_000)
 }
 
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((toUtc(to) - toUtc(from)) / 86_400_000)
-}
-
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(date: IsoDate): number {
   return new Date(toUtc(date)).getUTCDay()
-}
-
-export function yearOf(date: IsoDate): number {
-  return Number(date.slice(0, 4))
 }
 
 export function monthKey(date: IsoDate): string {

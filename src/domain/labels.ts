@@ -1,4 +1,4 @@
-import type { ActivityKind, Audience, Basis, InstanceStatus, RegionLevel } from './types'
+import type { ActivityKind, Audience, Basis, RegionLevel } from './types'
 
 // Chinese labels for the domain's codes, shared by the app and the feeds.
 
@@ -27,13 +27,6 @@ export const BASIS_LABEL: Record<Basis, string> = {
   document: '文件规定',
   local: '本地发布',
   rule: '按惯例推算',
-}
-
-export const STATUS_LABEL: Record<InstanceStatus, string> = {
-  confirmed: '已确定',
-  tentative: '预计',
-  undated: '日期待公布',
-  cancelled: '已取消',
 }
 
 export const LEVEL_LABEL: Record<RegionLevel, string> = {
