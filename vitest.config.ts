@@ -24,6 +24,8 @@ export default defineConfig({
           globalSetup: ['tests/e2e/setup/global.ts'],
           testTimeout: 60_000,
           hookTimeout: 300_000,
+          // A browser on a busy 2-core machine: the service worker may take a few seconds.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           fileParallelism: false,
         },
       },
