@@ -1,3 +1,4 @@
+import { groupBy } from '../../src/domain/group'
 import type { Candidate, DocumentMeta, Mention } from '../../src/domain/types'
 import type { Problem } from '../problems'
 import { clauseAt, findClauses } from './clauses'
@@ -5,10 +6,13 @@ import { findCandidates } from './candidates'
 import { decodeDocument } from './decode'
 import { readHeader } from './metadata'
 import type { ActivityMatcher } from './mentions'
-import { lineAt, normalizeText } from './normalize'
+import { lineIndex, normalizeText } from './normalize'
 import { resolveIssuer, type RegionNames } from './resolveRegion'
 import { quoteOf, sentenceAround } from './sentences'
 import { findStatedDates } from './statedDates'
+
+/** A mention with where it sits in the normalised text: its hit and its sentence. */
+type Placed = { mention: Mention; at: number; sentence: { start: number; end: number } }
 
 export interface Extracted {
   document: DocumentMeta | null
@@ -28,6 +32,7 @@ export function extractDocument(
   if (!decoded.ok) return { document: null, mentions: [], candidates: [], problems: [{ file, message: `跳过 (skipped): ${decoded.reason}` }] }
   const raw = decoded.text.replace(/^\ufeff/, '')
   const { text, map } = normalizeText(raw)
+  const lineAt = lineIndex(raw)
   const problems: Problem[] = []
   const header = readHeader(text)
   const place = resolveIssuer(names, header.issuers, header.title, header.docNumber, text)
@@ -56,7 +61,7 @@ export function extractDocument(
   const hits = matcher.find(text)
   const origin = (i: number) => map[Math.min(i, map.length - 1)] ?? 0
   // One mention per activity per sentence; remember each mention's sentence for stated dates.
-  const placed: { mention: Mention; at: number; sentence: { start: number; end: number } }[] = []
+  const placed: Placed[] = []
   const seen = new Set<string>()
   for (const hit of hits) {
     const sentence = sentenceAround(text, hit.start, hit.end)
@@ -73,7 +78,7 @@ export function extractDocument(
       clauseTitle: clause?.title ?? null,
       quote: quoteOf(text, sentence, hit.start, hit.end),
       offset,
-      line: lineAt(raw, offset),
+      line: lineAt(offset),
       matched: hit.matched,
       ...(hit.edition !== undefined ? { edition: hit.edition } : {}),
     }
@@ -81,7 +86,7 @@ export function extractDocument(
   }
   if (header.year) {
     for (const p of attachStatedDates(text, placed, header.year)) {
-      problems.push({ file, line: lineAt(raw, origin(p.at)), message: `${p.reason}; 日期未采用 (date ignored)` })
+      problems.push({ file, line: lineAt(origin(p.at)), message: `${p.reason}; 日期未采用 (date ignored)` })
     }
   }
   const mentions = placed.map((p) => p.mention)
@@ -96,20 +101,17 @@ export function extractDocument(
       name: c.name,
       quote: quoteOf(text, sentence, c.at, c.at + c.name.length),
       clause: clauseAt(clauses, c.at)?.label ?? '',
-      line: lineAt(raw, origin(c.at)),
+      line: lineAt(origin(c.at)),
     }
   })
   return { document, mentions, candidates, problems }
 }
 
-type Placed = { mention: Mention; at: number; sentence: { start: number; end: number } }
-
 /** A date stated in a sentence belongs to the nearest activity named in that sentence. */
 function attachStatedDates(text: string, placed: Placed[], year: number): { at: number; reason: string }[] {
   const problems: { at: number; reason: string }[] = []
-  const bySentence = new Map<number, Placed[]>()
-  for (const p of placed) bySentence.set(p.sentence.start, [...(bySentence.get(p.sentence.start) ?? []), p])
-  for (const [start, list] of bySentence) {
+  for (const list of groupBy(placed, (p) => String(p.sentence.start)).values()) {
+    const start = list[0]!.sentence.start
     const sentence = text.slice(start, list[0]!.sentence.end)
     const found = findStatedDates(sentence, year)
     for (const bad of found.problems) problems.push({ at: start + bad.at, reason: bad.reason })

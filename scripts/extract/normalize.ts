@@ -30,14 +30,12 @@ function fold(ch: string): string {
 }
 
 export function normalizeText(decoded: string): Normalized {
-  // Simplify per character when the phrase converter would change the length (it rarely does),
-  // so the offset map stays one to one.
+  // The offset map is one to one, so simplification must keep the length: when the phrase
+  // converter would not (it rarely changes it), convert code unit by code unit instead.
   const whole = toSimplified(decoded)
-  const simplified = whole.length === decoded.length ? whole : [...decoded].map((c) => toSimplified(c)).join('')
-  const chars: string[] = []
+  const src = whole.length === decoded.length ? whole : decoded.split('').map((c) => (toSimplified(c).length === 1 ? toSimplified(c) : c)).join('')
+  const chars = src.split('').map(fold)
   const map: number[] = []
-  const src = simplified.length === decoded.length ? simplified : decoded
-  for (let i = 0; i < src.length; i++) chars.push(fold(src[i]!))
 
   let text = ''
   let lineStart = 0
@@ -86,9 +84,18 @@ function startsHeading(chars: string[], at: number): boolean {
   return /^(#|\*\*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])/.test(head)
 }
 
-/** 1-based line number of a decoded offset. */
-export function lineAt(decoded: string, offset: number): number {
-  let line = 1
-  for (let i = 0; i < offset && i < decoded.length; i++) if (decoded.charCodeAt(i) === 10) line++
-  return line
+/** 1-based line numbers of offsets in `decoded`: line starts found once, then a binary search each. */
+export function lineIndex(decoded: string): (offset: number) => number {
+  const starts = [0]
+  for (let i = 0; i < decoded.length; i++) if (decoded.charCodeAt(i) === 10) starts.push(i + 1)
+  return (offset) => {
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (starts[mid]! <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return lo + 1
+  }
 }

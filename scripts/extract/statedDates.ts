@@ -38,7 +38,7 @@ export function findStatedDates(sentence: string, year: number): { dates: Stated
       problems.push({ text, at: m.index, reason: `不存在的日期 (no such day): ${text}` })
       continue
     }
-    let start = isoDate(y1, m1, d1)
+    const start = isoDate(y1, m1, d1)
     let end = isoDate(y2, m2, d2)
     if (end < start && !m[4]) {
       // 12月28日至1月3日 runs into the next year.
@@ -50,7 +50,6 @@ export function findStatedDates(sentence: string, year: number): { dates: Stated
       continue
     }
     dates.push({ start, end, text, at: m.index })
-    start = end
   }
   return { dates, problems }
 }

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { groupBy } from '../../src/domain/group'
 import { documentSource } from '../../src/domain/instances'
 import { localInstances } from '../../src/domain/local/instances'
 import { checkEntryContext } from '../../src/domain/local/rules'
@@ -93,16 +94,6 @@ function orderingSources(entry: LocalEntry, regions: RegionIndex, ordering: Map<
     .map((m) => documentSource(docs.get(m.document)!, m))
 }
 
-function groupBy<T>(list: T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>()
-  for (const item of list) {
-    const k = key(item)
-    const bucket = out.get(k)
-    if (bucket) bucket.push(item)
-    else out.set(k, [item])
-  }
-  return out
-}
 
 function listEntryFiles(dir: string, errors: Problem[], displayRoot: string): { path: string; folder: string }[] {
   let names: string[]

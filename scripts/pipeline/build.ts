@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { calendarOf } from '../../src/domain/calendar'
+import { groupBy } from '../../src/domain/group'
 import { compareInstances, expandInstances } from '../../src/domain/instances'
 import { RegionIndex } from '../../src/domain/regions'
 import type { Activity, Candidate, DocumentMeta, Instance, Mention, Region, RegionData } from '../../src/domain/types'
@@ -108,12 +109,7 @@ function listDocuments(dir: string, warnings: Problem[]): string[] {
 
 /** Each region's own instances, and its calendar (own + ancestors', views merged). */
 export function regionCalendars(data: Dataset): Map<string, RegionData> {
-  const own = new Map<string, Instance[]>()
-  for (const inst of data.instances) {
-    const list = own.get(inst.region)
-    if (list) list.push(inst)
-    else own.set(inst.region, [inst])
-  }
+  const own = groupBy(data.instances, (i) => i.region)
   const out = new Map<string, RegionData>()
   for (const region of data.regions.all) {
     const path = data.regions.path(region.code)

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import type { Instance } from '../../src/domain/types'
+import { groupBy } from '../../src/domain/group'
 import type { Dataset } from './build'
 import { regionCalendars } from './build'
 import { writeRegionFeeds } from '../feeds/regionFeeds'
@@ -49,26 +49,17 @@ export function writeDataset(data: Dataset, out: string): LatestPointer {
   for (const [code, cal] of calendars) emit(`r/${code}.json`, cal)
 
   // Each activity's instances in every region, for "other regions" on the event page.
-  const byActivity = new Map<string, unknown[]>()
-  for (const i of data.instances) {
-    const list = byActivity.get(i.activity) ?? []
-    list.push({ uid: i.uid, region: i.region, regionName: data.regions.get(i.region)?.name ?? i.region, year: i.year, title: i.title, start: i.start, end: i.end })
-    byActivity.set(i.activity, list)
+  const byActivity = groupBy(data.instances, (i) => i.activity)
+  for (const a of data.activities) {
+    const list = byActivity.get(a.id) ?? []
+    emit(`a/${a.id}.json`, list.map((i) => ({ uid: i.uid, region: i.region, regionName: data.regions.get(i.region)?.name ?? i.region, year: i.year, title: i.title, start: i.start, end: i.end })))
   }
-  for (const a of data.activities) emit(`a/${a.id}.json`, byActivity.get(a.id) ?? [])
 
   // Sub-regions' own entries, for a city or province view that asks for them.
-  const below = new Map<string, Instance[]>()
-  for (const i of data.instances) {
-    if (i.basis !== 'local') continue
-    for (const up of data.regions.path(i.region)) {
-      if (up.code === i.region) continue
-      const list = below.get(up.code)
-      if (list) list.push(i)
-      else below.set(up.code, [i])
-    }
-  }
-  for (const region of data.regions.all) if (region.level !== 'county') emit(`sub/${region.code}.json`, below.get(region.code) ?? [])
+  const local = data.instances.filter((i) => i.basis === 'local')
+  const ancestry = local.flatMap((i) => data.regions.path(i.region).filter((up) => up.code !== i.region).map((up) => ({ up: up.code, i })))
+  const below = groupBy(ancestry, (a) => a.up)
+  for (const region of data.regions.all) if (region.level !== 'county') emit(`sub/${region.code}.json`, (below.get(region.code) ?? []).map((a) => a.i))
 
   const version = hash.digest('hex').slice(0, 12)
   renameSync(staging, join(dataRoot, version))

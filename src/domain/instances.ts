@@ -1,3 +1,4 @@
+import { groupBy } from './group'
 import { editionInYear, nameInYear, officialFor, projectRule, type Period } from './rules'
 import type { Activity, Basis, DocumentMeta, Instance, InstanceStatus, Mention, Source } from './types'
 import { NATIONAL_CODE } from './types'
@@ -47,11 +48,7 @@ export function expandInstances({ activities, documents, mentions, years }: Expa
   }
 
   const docs = new Map(documents.map((d) => [d.id, d]))
-  const groups = new Map<string, Mention[]>()
-  for (const m of mentions) {
-    const key = `${m.document}|${m.activity}`
-    groups.set(key, [...(groups.get(key) ?? []), m])
-  }
+  const groups = groupBy(mentions, (m) => `${m.document}|${m.activity}`)
   for (const list of groups.values()) {
     const first = list[0]!
     const doc = docs.get(first.document)
