@@ -4,7 +4,7 @@ import { groupBy } from '../../src/domain/group'
 import { documentSource } from '../../src/domain/instances'
 import { localInstances } from '../../src/domain/local/instances'
 import { checkEntryContext } from '../../src/domain/local/rules'
-import { checkEntry, type LocalEntry } from '../../src/domain/local/schema'
+import { checkEntry, fileIdProblem, type LocalEntry } from '../../src/domain/local/schema'
 import { parseEntryYaml } from '../../src/domain/local/yaml'
 import type { RegionIndex } from '../../src/domain/regions'
 import type { Activity, DocumentMeta, Instance, Mention } from '../../src/domain/types'
@@ -54,8 +54,9 @@ export function loadLocalEntries(input: LocalInput): LocalResult {
   for (const { path, folder } of listEntryFiles(input.dir, errors, input.displayRoot)) {
     const file = `${input.displayRoot}/${relative(input.dir, path)}`
     const id = path.replace(/^.*\//, '').replace(/\.ya?ml$/, '')
-    if (!/^[a-z0-9][a-z0-9-]{0,59}$/.test(id)) {
-      errors.push({ file, message: '文件名只用小写字母、数字和连字符，如 2026-kepu-yue.yaml (file name: lower-case letters, digits, hyphens)' })
+    const badName = fileIdProblem(id)
+    if (badName) {
+      errors.push({ file, message: badName })
       continue
     }
     const parsed = parseEntryYaml(readFileSync(path, 'utf8'))

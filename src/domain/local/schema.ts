@@ -119,3 +119,11 @@ export function checkEntry(value: unknown): { entry: LocalEntry | null; problems
     ),
   }
 }
+
+/**
+ * The entry's file name (without .yaml) is part of its UID, so the build and the editor hold it to
+ * one rule. Returns the problem, or '' when the name is fine.
+ */
+export function fileIdProblem(id: string): string {
+  return /^[a-z0-9][a-z0-9-]{0,59}$/.test(id) ? '' : '文件名只用小写字母、数字和连字符，如 2026-kepu-yue.yaml (file name: lower-case letters, digits, hyphens)'
+}
