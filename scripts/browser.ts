@@ -1,21 +1,63 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import type { LaunchOptions } from 'playwright-core'
 
 /**
- * Debian's Chromium (apt-get install chromium), or the one CHROMIUM_PATH names. Playwright's own
- * browser download is not used: nothing is fetched at run time.
+ * The browser for tests, screenshots and the bench: by default the Chromium pinned in
+ * package-lock.json (`@sparticuz/chromium`, a headless shell shipped inside the npm package), so the
+ * version apt hands a machine never decides whether a test passes. `CHROMIUM_PATH` picks another
+ * (e.g. Debian's `/usr/bin/chromium`); the suite passes with both.
  */
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
-  const found = candidates.find((p): p is string => !!p && existsSync(p))
-  if (!found) throw new Error('No Chromium found. Install it with `apt-get install -y chromium` (or set CHROMIUM_PATH).')
-  return found
+const PINNED_VERSION = '143.0.4'
+const root = join(import.meta.dirname, '..')
+
+/**
+ * The package unpacks into `os.tmpdir()/chromium` and reuses whatever it finds there, so it gets a
+ * folder of its own per version inside the project: no stale binary from another version, nothing
+ * left in the machine's /tmp.
+ */
+async function pinnedChromium(): Promise<string> {
+  const dir = join(root, '.tmp', `chromium-${PINNED_VERSION}`)
+  mkdirSync(dir, { recursive: true })
+  const saved = process.env.TMPDIR
+  process.env.TMPDIR = dir
+  try {
+    const { default: chromium } = await import('@sparticuz/chromium')
+    chromium.setGraphicsMode = false
+    return await chromium.executablePath()
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR
+    else process.env.TMPDIR = saved
+  }
 }
 
-export function chromiumLaunchOptions(): LaunchOptions {
+let path: Promise<string> | undefined
+
+export function chromiumPath(): Promise<string> {
+  const chosen = process.env.CHROMIUM_PATH
+  if (chosen) {
+    if (!existsSync(chosen)) throw new Error(`CHROMIUM_PATH=${chosen} does not exist. Unset it to use the pinned Chromium.`)
+    return Promise.resolve(chosen)
+  }
+  path ??= pinnedChromium()
+  return path
+}
+
+export async function chromiumLaunchOptions(): Promise<LaunchOptions> {
   return {
-    executablePath: chromiumPath(),
+    executablePath: await chromiumPath(),
     // The machine's network is closed: background services would only fail and slow things down.
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
+    // (The pinned build's own serverless flags, --single-process and --disable-web-security among
+    // them, are not used: they break service workers and same-origin rules the tests rely on.)
+    args: [
+      '--no-sandbox',
+      '--no-zygote',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+      '--font-render-hinting=none',
+    ],
   }
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 import { chromiumLaunchOptions } from './browser'
 const svg = readFileSync('public/favicon.svg', 'utf8')
-const browser = await chromium.launch({ ...chromiumLaunchOptions() })
+const browser = await chromium.launch(await chromiumLaunchOptions())
 const page = await browser.newPage()
 async function shot(size: number, file: string, maskable = false) {
   await page.setViewportSize({ width: size, height: size })

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests use, when they are missing (runs before `npm test`):
-#   chromium         end-to-end tests and screenshots (Playwright drives it; no browser download)
+# Installs the Debian packages the tests use that npm cannot give, when they are missing (runs
+# before `npm test`). The test browser is not among them: it is pinned in package-lock.json
+# (@sparticuz/chromium, see scripts/browser.ts), so apt's Chromium version never matters.
 #   fonts-noto-cjk   Chinese text in screenshots
 #   python3-vobject  and calcurse: two more calendar parsers the feeds are checked with
 set -euo pipefail
 need=()
-[[ -n "${CHROMIUM_PATH:-}" || -x /usr/bin/chromium ]] || need+=(chromium)
 [[ -d /usr/share/fonts/opentype/noto ]] || need+=(fonts-noto-cjk)
 /usr/bin/python3 -c 'import vobject' 2>/dev/null || need+=(python3-vobject)
 command -v calcurse >/dev/null 2>&1 || need+=(calcurse)

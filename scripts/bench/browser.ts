@@ -15,10 +15,10 @@ export interface LighthouseRun {
   cls: number
 }
 
-/** Lighthouse's default mobile audit (simulated slow 4G, mid-range phone) in Debian's Chromium. */
+/** Lighthouse's default mobile audit (simulated slow 4G, mid-range phone) in the pinned Chromium. */
 export async function runLighthouse(url: string): Promise<LighthouseRun> {
   const chrome = await chromeLauncher.launch({
-    chromePath: chromiumPath(),
+    chromePath: await chromiumPath(),
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   })
   try {
@@ -58,7 +58,7 @@ async function firstEventAt(page: Page): Promise<number> {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch(chromiumLaunchOptions())
+  return chromium.launch(await chromiumLaunchOptions())
 }
 
 /** Navigation to the first event visible: a cold first visit, and a repeat visit offline. */
