@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
+import { TEST_TODAY, WINDOW } from './tests/clock.ts'
 
 const alias = { '@': fileURLToPath(new URL('./src', import.meta.url)) }
 
@@ -12,8 +13,8 @@ export default defineConfig({
       {
         plugins: [vue()],
         resolve: { alias },
-        define: { __DATA_VERSION__: JSON.stringify('test'), __DATA_DATE__: JSON.stringify('2026-11-23'), __DATA_WINDOW__: JSON.stringify({ from: 2023, to: 2027 }) },
-        test: { name: 'components', include: ['tests/components/**/*.test.ts'], environment: 'happy-dom' },
+        define: { __DATA_VERSION__: JSON.stringify('test'), __DATA_DATE__: JSON.stringify(TEST_TODAY), __DATA_WINDOW__: JSON.stringify(WINDOW) },
+        test: { name: 'components', include: ['tests/components/**/*.test.ts'], environment: 'happy-dom', setupFiles: ['tests/components/setup.ts'] },
       },
       {
         resolve: { alias },

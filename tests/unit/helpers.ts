@@ -7,6 +7,7 @@ import { ActivityMatcher } from '../../scripts/extract/mentions'
 import { RegionNames } from '../../scripts/extract/resolveRegion'
 import { loadRegions } from '../../scripts/regions/load'
 import { RegionIndex } from '../../src/domain/regions'
+export { TEST_TODAY, YEARS } from '../clock'
 
 export const root = fileURLToPath(new URL('../../', import.meta.url))
 export const regions = new RegionIndex(loadRegions())

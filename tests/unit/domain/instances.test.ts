@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { calendarOf } from '../../../src/domain/calendar'
 import { expandInstances } from '../../../src/domain/instances'
 import type { Instance, RegionData } from '../../../src/domain/types'
-import { catalog, extract, notice, regions, seed } from '../helpers'
+import { catalog, extract, notice, regions, seed, YEARS } from '../helpers'
 
-const years = [2023, 2024, 2025, 2026, 2027]
+const years = YEARS
 const seeds = ['000_0f326916cb300b16.txt', '001_fdfd60ea9a7d59a6.txt', '002_49ac75adaf9f7ba7.txt', '003_841b45b980830f5f.txt', '004_08a855d03f2fc296.txt'].map(seed)
 const instances = expandInstances({
   activities: catalog.activities,

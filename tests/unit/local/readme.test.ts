@@ -3,7 +3,7 @@ import { expect, it } from 'vitest'
 import { checkEntryContext } from '../../../src/domain/local/rules'
 import { checkEntry } from '../../../src/domain/local/schema'
 import { parseEntryYaml } from '../../../src/domain/local/yaml'
-import { catalog, regions, root } from '../helpers'
+import { catalog, regions, root, YEARS } from '../helpers'
 
 // The README's complete example must be a valid entry.
 it('the README example entry is valid', () => {
@@ -16,7 +16,7 @@ it('the README example entry is valid', () => {
   const ctx = checkEntryContext(entry!, {
     activities: new Map(catalog.activities.map((a) => [a.id, a])),
     regionExists: (c) => regions.byCode.has(c),
-    years: [2023, 2024, 2025, 2026, 2027],
+    years: YEARS,
     folder: '130283',
     dataDate: '2026-08-01',
   })

@@ -4,7 +4,7 @@ import { entryJsonSchema } from '../../../scripts/local/jsonSchema'
 import { checkEntryContext } from '../../../src/domain/local/rules'
 import { checkEntry } from '../../../src/domain/local/schema'
 import { entryToYaml, parseEntryYaml } from '../../../src/domain/local/yaml'
-import { catalog, regions, root } from '../helpers'
+import { catalog, regions, root, TEST_TODAY, YEARS } from '../helpers'
 
 const good = {
   activity: 'kepu-ri',
@@ -66,14 +66,15 @@ describe('entry schema', () => {
 })
 
 describe('rules that need the catalogue and region list', () => {
-  const ctx = { activities: new Map(catalog.activities.map((a) => [a.id, a])), regionExists: (c: string) => regions.byCode.has(c), years: [2023, 2024, 2025, 2026, 2027], dataDate: '2026-11-23' }
+  const ctx = { activities: new Map(catalog.activities.map((a) => [a.id, a])), regionExists: (c: string) => regions.byCode.has(c), years: YEARS, dataDate: TEST_TODAY }
   const entry = checkEntry(good).entry!
 
+  const beyond = YEARS.at(-1)! + 3
   it.each([
     ['an unknown activity', { ...entry, activity: 'no-such' }, {}, 'activity', '活动目录中没有 no-such'],
     ['an unknown region', { ...entry, region: '999999' }, {}, 'region', '没有地区代码 999999'],
     ['the wrong folder', entry, { folder: '130281' }, 'region', '只能发布地区 130281 的活动'],
-    ['a year outside the window', { ...entry, start: '2030-09-01', end: '2030-09-02' }, {}, 'start', '2030 年不在日历范围'],
+    ['a year outside the window', { ...entry, start: `${beyond}-09-01`, end: `${beyond}-09-02` }, {}, 'start', `${beyond} 年不在日历范围`],
   ])('%s is an error', (_n, e, extra, field, message) => {
     const r = checkEntryContext(e, { ...ctx, ...extra })
     expect(r.errors.find((p) => p.field === field)?.message).toContain(message)
