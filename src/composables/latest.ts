@@ -1,0 +1,44 @@
+import { onScopeDispose, ref, shallowRef, watch, type Ref, type ShallowRef, type WatchSource } from 'vue'
+
+export interface Latest<T> {
+  /** The answer for the current key, or null while it loads or after an error. */
+  value: ShallowRef<T | null>
+  /** The error message for the current key ('' when none). */
+  error: Ref<string>
+  loading: Ref<boolean>
+}
+
+/**
+ * Loads something for a key that changes (a region code, an event slug, a checkbox): only the
+ * answer for the current key is ever kept. A late answer for a key the person has left, or one
+ * that arrives after the owner unmounted, is dropped, so it can neither show nor be saved.
+ */
+export function useLatest<K, T>(key: WatchSource<K>, load: (key: K) => Promise<T>): Latest<T> {
+  const value = shallowRef<T | null>(null)
+  const error = ref('')
+  const loading = ref(false)
+  let current = 0
+
+  watch(
+    key,
+    async (k) => {
+      const ticket = ++current
+      value.value = null
+      error.value = ''
+      loading.value = true
+      try {
+        const answer = await load(k)
+        if (ticket === current) value.value = answer
+      } catch (e) {
+        if (ticket === current) error.value = (e as Error).message
+      } finally {
+        if (ticket === current) loading.value = false
+      }
+    },
+    { immediate: true },
+  )
+  // Unmounted: whatever is still on its way belongs to nobody.
+  onScopeDispose(() => current++)
+
+  return { value, error, loading }
+}
