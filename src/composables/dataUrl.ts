@@ -1,6 +1,13 @@
+import { reportNetwork } from './network'
+
 /** Where this build's dataset lives: immutable, versioned with the app (see vite.config.ts). */
 export function dataUrl(path: string): string {
   return `${import.meta.env.BASE_URL}data/${__DATA_VERSION__}/${path}`
+}
+
+/** The pointer to the current dataset: small, never cached, so asking for it asks the network. */
+export function dataPointerUrl(): string {
+  return `${import.meta.env.BASE_URL}data/latest.json`
 }
 
 /** The dataset is gone from the server: a newer version was deployed. */
@@ -29,6 +36,7 @@ export async function fetchData<T>(path: string): Promise<T> {
   try {
     res = await fetch(url)
   } catch {
+    reportNetwork(false)
     throw new Error(navigator.onLine ? '网络错误，请稍后重试。' : '当前离线，且此内容尚未缓存。联网后打开一次即可离线使用。')
   }
   if (res.status === 404) throw new DataOutdatedError()
