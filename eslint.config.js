@@ -21,4 +21,27 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  {
+    // The domain core is shared by the build (Node) and the app (browser): it may import neither,
+    // nor anything outside itself.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'vue', message: 'src/domain/ is pure: no Vue (put it in a composable or a component).' },
+            { name: 'pinia', message: 'src/domain/ is pure: no stores.' },
+            { name: 'vue-router', message: 'src/domain/ is pure: no router.' },
+          ],
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'url', 'child_process', 'crypto'], message: 'src/domain/ runs in the browser too: no Node APIs.' },
+            { group: ['@/*', '!@/domain', '!@/domain/**'], message: 'src/domain/ imports only from src/domain/.' },
+            { group: ['**/scripts/**', '../../scripts/*'], message: 'src/domain/ must not import build scripts.' },
+            { group: ['@vue/*', 'vue/*'], message: 'src/domain/ is pure: no Vue.' },
+          ],
+        },
+      ],
+    },
+  },
 )
