@@ -4,7 +4,8 @@ import { FeedAssembler } from '../../../scripts/feeds/assemble'
 import { lintFeed } from '../../../scripts/check/feedLint'
 import { buildCalendar, buildSingleEvent } from '../../../src/domain/ical/feed'
 import type { IcalContext } from '../../../src/domain/ical/event'
-import type { Instance } from '../../../src/domain/types'
+import { expandInstances } from '../../../src/domain/instances'
+import type { Activity, Instance } from '../../../src/domain/types'
 import { catalog } from '../helpers'
 
 const ctx: IcalContext = { siteUrl: 'https://kepu.example.cn', activities: new Map(catalog.activities.map((a) => [a.id, a])), dataDate: '2026-11-23' }
@@ -86,11 +87,22 @@ describe('feeds', () => {
   })
 
   it('the same instance keeps its UID when its dates move, and SEQUENCE rises', () => {
-    const before = events(buildCalendar(meta, [tentative], ctx))[0]!
-    const moved = { ...tentative, start: '2026-05-16', end: '2026-05-23', basis: 'official' as const, status: 'confirmed' as const, sequence: 1 }
-    const after = events(buildCalendar(meta, [moved], ctx))[0]!
-    expect(after.getFirstPropertyValue('uid')).toBe(before.getFirstPropertyValue('uid'))
-    expect(Number(after.getFirstPropertyValue('sequence'))).toBeGreaterThan(Number(before.getFirstPropertyValue('sequence')))
+    // The week as the build sees it before and after a notice fixes its dates: projected by its
+    // rule, then official, then official again with a corrected date (revision 1).
+    const week = catalog.activities.find((a) => a.id === 'keji-huodong-zhou')!
+    const year = 2031
+    const feedOf = (official: NonNullable<Activity['official']>) => {
+      const [inst] = expandInstances({ activities: [{ ...week, official }], documents: [], mentions: [], years: [year] })
+      return events(buildCalendar(meta, [inst!], ctx))[0]!
+    }
+    const notice = { year, start: '2031-05-24', end: '2031-05-31', source: '科技部等通知' }
+    const stages = [feedOf([]), feedOf([notice]), feedOf([{ ...notice, start: '2031-05-17', end: '2031-05-24', revision: 1 }])]
+    expect(stages.map((e) => e.getFirstPropertyValue('uid'))).toEqual(Array(3).fill(`keji-huodong-zhou.000000.${year}@kepu-calendar`))
+    expect(stages.map((e) => String(e.getFirstPropertyValue('dtstart')))).toEqual(['2031-05-24', '2031-05-24', '2031-05-17'])
+    expect(stages.map((e) => e.getFirstPropertyValue('status'))).toEqual(['TENTATIVE', 'CONFIRMED', 'CONFIRMED'])
+    const sequences = stages.map((e) => Number(e.getFirstPropertyValue('sequence')))
+    expect(sequences[1]).toBeGreaterThan(sequences[0]!)
+    expect(sequences[2]).toBeGreaterThan(sequences[1]!)
   })
 
   it('hostile text in any field stays one valid property', () => {
