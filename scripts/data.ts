@@ -3,6 +3,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildDataset } from './pipeline/build'
+import { writeReview } from './pipeline/review'
 import { writeDataset } from './pipeline/write'
 import { formatSummary, summarize } from './pipeline/summary'
 import { formatProblem } from './problems'
@@ -21,7 +22,7 @@ const { values } = parseArgs({
 
 const started = performance.now()
 const settings = loadSettings(resolve(values.settings))
-const data = buildDataset({ documentsDir: resolve(values.documents), catalogFile: resolve(values.catalog), localDir: resolve(values.local), settings })
+const data = await buildDataset({ documentsDir: resolve(values.documents), catalogFile: resolve(values.catalog), localDir: resolve(values.local), settings })
 
 for (const w of data.warnings) console.warn(`warning  ${formatProblem(w)}`)
 if (data.errors.length) {
@@ -30,9 +31,11 @@ if (data.errors.length) {
   process.exit(1)
 }
 const pointer = writeDataset(data, resolve(values.out))
+const review = writeReview(data, resolve(values.out))
 console.log(formatSummary(summarize(data)))
 // --quiet (used by npm run build) keeps the summary and leaves out the candidate lines.
 if (!values.quiet) for (const c of data.candidates) console.log(`candidate ${c.document}:${c.line} ${c.clause} ${c.name} — ${c.quote}`)
 console.log(`wrote ${values.out}/${pointer.path} in ${Math.round(performance.now() - started)} ms`)
+if (data.reviews.length) console.log(`review   ${data.reviews.length} document(s) to check: ${review}/review.md`)
 // For npm run bench: the peak memory of this process.
 if (process.env.KEPU_REPORT_USAGE) console.error(`usage ${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}`)

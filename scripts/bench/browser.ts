@@ -2,8 +2,10 @@
 // Functions passed to page.evaluate run in the page: hence the DOM types.
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { join } from 'node:path'
 import { chromiumLaunchOptions, chromiumPath } from '../browser'
+import { loadSettings } from '../settings'
 
 export interface LighthouseRun {
   performance: number
@@ -41,6 +43,15 @@ export async function runLighthouse(url: string): Promise<LighthouseRun> {
 }
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
+// The page's clock reads the data's own date, whatever the machine's says: what the first screen
+// shows (and so what is measured) must not change with the day the bench runs.
+const DATA_NOW = new Date(`${loadSettings(join(import.meta.dirname, '../../seeds/settings.json')).dataDate}T10:00:00+08:00`)
+
+async function phone(browser: Browser): Promise<BrowserContext> {
+  const ctx = await browser.newContext(PHONE)
+  await ctx.clock.setFixedTime(DATA_NOW)
+  return ctx
+}
 
 // Records when the first event card appears, in the page's own clock (ms since navigation start).
 function watchFirstEvent() {
@@ -63,14 +74,14 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** Navigation to the first event visible: a cold first visit, and a repeat visit offline. */
 export async function firstEvent(browser: Browser, url: string): Promise<{ onlineMs: number; offlineRepeatMs: number }> {
-  const cold = await browser.newContext(PHONE)
+  const cold = await phone(browser)
   await cold.addInitScript(watchFirstEvent)
   const p1 = await cold.newPage()
   await p1.goto(url)
   const onlineMs = await firstEventAt(p1)
   await cold.close()
 
-  const ctx = await browser.newContext(PHONE)
+  const ctx = await phone(browser)
   await ctx.addInitScript(watchFirstEvent)
   const p2 = await ctx.newPage()
   await p2.goto(url)
@@ -116,7 +127,7 @@ export interface RenderTimes {
 
 /** Rendering a region with thousands of instances: agenda, month view, switching months. */
 export async function renderTimes(browser: Browser, url: string): Promise<RenderTimes> {
-  const ctx = await browser.newContext(PHONE)
+  const ctx = await phone(browser)
   const page = await ctx.newPage()
   await page.goto(url)
   await page.locator('article.event').first().waitFor()

@@ -37,7 +37,8 @@ export function writeDocuments(seedDir: string, dir: string, count: number, year
   mkdirSync(dir, { recursive: true })
   const rand = random(seed)
   const regions = loadRegions().filter((r) => r.level !== 'national' && !['71', '81', '82'].includes(r.code.slice(0, 2)))
-  const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort()
+  // The regional seeds are re-issued; national notices stay national.
+  const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.txt') && SEED_ISSUERS[f.slice(0, 3)]).sort()
   for (let i = 0; i < count; i++) {
     const file = seeds[i % seeds.length]!
     const source = SEED_ISSUERS[file.slice(0, 3)]!

@@ -2,8 +2,16 @@
 
 export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; reason: string }
 
-export function decodeDocument(bytes: Uint8Array): Decoded {
+/** `declared`: the charset a page declares (<meta charset>), tried first when it is a Chinese one. */
+export function decodeDocument(bytes: Uint8Array, declared?: string): Decoded {
   if (bytes.length === 0) return { ok: false, reason: '文件为空 (empty file)' }
+  if (declared && /^(gb2312|gbk|gb18030|x-gbk)$/.test(declared)) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    } catch {
+      return done(new TextDecoder('gb18030').decode(bytes), 'gb18030')
+    }
+  }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return done(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'utf-16le')
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return done(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'utf-16be')
   if (bytes.includes(0)) return { ok: false, reason: '二进制文件，含 NUL 字节 (binary file: contains NUL bytes); 请另存为 UTF-8 纯文本' }

@@ -1,47 +1,55 @@
+import { preferredPeriod } from '../../src/domain/dates'
 import { groupBy } from '../../src/domain/group'
 import type { Candidate, DocumentMeta, Mention } from '../../src/domain/types'
 import type { Problem } from '../problems'
 import { clauseAt, findClauses } from './clauses'
 import { findCandidates } from './candidates'
 import { decodeDocument } from './decode'
-import { readHeader } from './metadata'
+import { readHeader, type HeaderFacts } from './metadata'
 import type { ActivityMatcher } from './mentions'
+import { sourceOf } from './noise'
 import { lineIndex, normalizeText } from './normalize'
-import { resolveIssuer, type RegionNames } from './resolveRegion'
+import type { Read } from './read'
+import { placeDocument, type Placement, type RegionNames } from './resolveRegion'
 import { quoteOf, sentenceAround } from './sentences'
-import { findStatedDates } from './statedDates'
+import type { Sidecar } from './sidecar'
+import { findStatedDates, type StatedDate } from './statedDates'
 
 /** A mention with where it sits in the normalised text: its hit and its sentence. */
-type Placed = { mention: Mention; at: number; sentence: { start: number; end: number } }
+type Placed = { mention: Mention; at: number; sentence: { start: number; end: number }; hits: number[] }
 
 export interface Extracted {
   document: DocumentMeta | null
   mentions: Mention[]
   candidates: Candidate[]
   problems: Problem[]
+  /** How the region was placed, with its evidence (for the review report). */
+  placement?: Placement
 }
 
-/** One document: decode, normalise, read its header, place its issuer, find what it orders. */
-export function extractDocument(
-  file: string,
-  bytes: Uint8Array,
-  matcher: ActivityMatcher,
-  names: RegionNames,
-): Extracted {
-  const decoded = decodeDocument(bytes)
+/**
+ * One document: read its text (the bytes of a text file, or what read.ts made of a page, a Word
+ * file or a PDF), normalise it, read its header, place it by evidence, find what it orders.
+ */
+export function extractDocument(file: string, input: Uint8Array | Read, matcher: ActivityMatcher, names: RegionNames, sidecar?: Sidecar): Extracted {
+  const decoded: Read = input instanceof Uint8Array ? asText(decodeDocument(input)) : input
   if (!decoded.ok) return { document: null, mentions: [], candidates: [], problems: [{ file, message: `跳过 (skipped): ${decoded.reason}` }] }
   const raw = decoded.text.replace(/^\ufeff/, '')
   const { text, map } = normalizeText(raw)
   const lineAt = lineIndex(raw)
   const problems: Problem[] = []
-  const header = readHeader(text)
-  const place = resolveIssuer(names, header.issuers, header.title, header.docNumber, text)
-  if (!place.region) problems.push({ file, field: 'issuer', message: place.problem ?? 'no region' })
-  if (!header.docNumber) problems.push({ file, field: '文号', message: '没有找到文号 (no document number such as 青科协发普字〔2023〕4号)' })
-  if (!header.issued) problems.push({ file, field: 'issued', message: '没有找到成文日期 (no date issued, e.g. a line 2023年3月31日)' })
-  if (!header.year) problems.push({ file, field: 'year', message: '无法确定计划年度 (cannot tell which year the plan is for); 标题中写明“2023年”' })
+  const header = settle(readHeader(text), sidecar)
+  const hits = matcher.find(text)
+  const settled = sidecar?.region ? names.index.get(sidecar.region) : undefined
+  const place: Placement = settled
+    ? { region: settled, confidence: 'sidecar', evidence: [] }
+    : placeDocument(names, { text, spans: header.spans, docNumber: header.docNumber, activities: hits.map((h) => [h.start, h.end]) })
+  if (!place.region) problems.push({ file, field: 'region', message: place.problem ?? 'no region' })
+  else if (place.confidence === 'low') problems.push({ file, field: 'region', message: `地区把握不大 (placed with low confidence): ${place.region.name}; 见审核报告 review/review.md` })
+  if (!header.year) problems.push({ file, field: 'year', message: '无法确定计划年度 (cannot tell which year the plan is for); 标题中写明“2023年”，或加 <文件名>.meta.yaml 写明 year' })
 
   const id = file.replace(/\.[^.]+$/, '')
+  const source = sourceOf(raw)
   const document: DocumentMeta = {
     id,
     file,
@@ -55,19 +63,25 @@ export function extractDocument(
     year: header.year,
     encoding: decoded.encoding,
     length: text.length,
+    kind: header.kind,
+    format: decoded.format,
+    confidence: place.confidence,
+    ...(source ? { source } : {}),
   }
 
   const clauses = findClauses(text)
-  const hits = matcher.find(text)
   const origin = (i: number) => map[Math.min(i, map.length - 1)] ?? 0
   // One mention per activity per sentence; remember each mention's sentence for stated dates.
   const placed: Placed[] = []
-  const seen = new Set<string>()
+  const seen = new Map<string, Placed>()
   for (const hit of hits) {
     const sentence = sentenceAround(text, hit.start, hit.end)
     const key = `${hit.activity.id}@${sentence.start}`
-    if (seen.has(key)) continue
-    seen.add(key)
+    const twin = seen.get(key)
+    if (twin) {
+      twin.hits.push(hit.start)
+      continue
+    }
     const clause = clauseAt(clauses, hit.start)
     const offset = origin(hit.start)
     const mention: Mention = {
@@ -82,10 +96,16 @@ export function extractDocument(
       matched: hit.matched,
       ...(hit.edition !== undefined ? { edition: hit.edition } : {}),
     }
-    placed.push({ mention, at: hit.start, sentence })
+    const p: Placed = { mention, at: hit.start, sentence, hits: [hit.start] }
+    seen.set(key, p)
+    placed.push(p)
   }
   if (header.year) {
-    for (const p of attachStatedDates(text, placed, header.year)) {
+    const titleEnd = header.spans.find((s) => s.role === 'title')?.end ?? 0
+    // The body starts after the title and the page's fields that follow it, line after line.
+    let bodyStart = titleEnd && titleEnd + 1
+    for (let next = header.spans.find((s) => s.start === bodyStart); next; next = header.spans.find((s) => s.start === bodyStart)) bodyStart = next.end + 1
+    for (const p of attachStatedDates(text, placed, header.year, titleEnd, bodyStart)) {
       problems.push({ file, line: lineAt(origin(p.at)), message: `${p.reason}; 日期未采用 (date ignored)` })
     }
   }
@@ -104,22 +124,81 @@ export function extractDocument(
       line: lineAt(origin(c.at)),
     }
   })
-  return { document, mentions, candidates, problems }
+  return { document, mentions, candidates, problems, placement: place }
 }
 
-/** A date stated in a sentence belongs to the nearest activity named in that sentence. */
-function attachStatedDates(text: string, placed: Placed[], year: number): { at: number; reason: string }[] {
+/** What a maintainer's sidecar says wins over what the text was read to say. */
+function settle(header: HeaderFacts, sidecar: Sidecar | undefined): HeaderFacts {
+  if (!sidecar) return header
+  return {
+    ...header,
+    ...(sidecar.year ? { year: sidecar.year } : {}),
+    ...(sidecar.docNumber ? { docNumber: sidecar.docNumber } : {}),
+    ...(sidecar.kind ? { kind: sidecar.kind } : {}),
+  }
+}
+
+/** The [start, end) of the comma-separated clause of a sentence that holds `at`. */
+function clauseOf(sentence: string, at: number): [number, number] {
+  let s = at
+  while (s > 0 && !/[，,；;]/.test(sentence[s - 1]!)) s--
+  let e = at
+  while (e < sentence.length && !/[，,；;]/.test(sentence[e]!)) e++
+  return [s, e]
+}
+
+function asText(d: ReturnType<typeof decodeDocument>): Read {
+  return d.ok ? { ...d, format: 'text' } : d
+}
+
+/**
+ * A date stated in a sentence belongs to the nearest activity named in that sentence. A sentence
+ * that names none but states when "the activities" run (活动于9月15日至21日集中开展) belongs to the
+ * activity of the sentence before it. Of an activity's dates, a range of days wins over a day.
+ */
+const RUN_WORDS = /(集中开展|定于|活动时间)/
+const TIME_HEADING = /^[一二三四五六七八九十\d]*[、.．]?\s*[（(]?[一二三四五六七八九十\d]*[）)]?\s*(?:活动)?时间(?:和主题|及主题|安排)?[。:：]?\s*$/gm
+
+function attachStatedDates(text: string, placed: Placed[], year: number, titleEnd: number, bodyStart: number): { at: number; reason: string }[] {
   const problems: { at: number; reason: string }[] = []
-  for (const list of groupBy(placed, (p) => String(p.sentence.start)).values()) {
+  const found = new Map<Placed, StatedDate[]>()
+  const give = (p: Placed, d: StatedDate) => found.set(p, [...(found.get(p) ?? []), d])
+  const bySentence = groupBy(placed, (p) => String(p.sentence.start))
+  for (const list of bySentence.values()) {
     const start = list[0]!.sentence.start
+    const dates = findStatedDates(text.slice(start, list[0]!.sentence.end), year)
+    for (const bad of dates.problems) problems.push({ at: start + bad.at, reason: bad.reason })
     const sentence = text.slice(start, list[0]!.sentence.end)
-    const found = findStatedDates(sentence, year)
-    for (const bad of found.problems) problems.push({ at: start + bad.at, reason: bad.reason })
-    for (const d of found.dates) {
+    for (const d of dates.dates) {
       const at = start + d.at
-      const nearest = list.reduce((best, p) => (Math.abs(p.at - at) < Math.abs(best.at - at) ? p : best))
-      nearest.mention.stated ??= { start: d.start, end: d.end, text: d.text }
+      // The activity in the date's own clause first (…5月24—31日是科技活动周，5月30日是科技工作者日), then the nearest.
+      const clause = clauseOf(sentence, d.at)
+      const near = (p: Placed) => Math.min(...p.hits.map((h) => (h - start >= clause[0] && h - start < clause[1] ? 0 : 1e9) + Math.abs(h - at)))
+      give(list.reduce((best, p) => (near(p) < near(best) ? p : best)), d)
     }
+  }
+  // The sentence right after one that names an activity, stating when its activities run; for the
+  // title, the first sentence of the body (a report's lead: 5月21日至28日，南极乡…开展了…活动).
+  for (const p of placed) {
+    const from = p.at < titleEnd ? bodyStart : p.sentence.end
+    const next = sentenceAround(text, from, from)
+    if (next.start !== from || bySentence.has(String(next.start)) || next.end - next.start > 200) continue
+    const sentence = text.slice(next.start, next.end)
+    if (!RUN_WORDS.test(sentence) && !(/(活动|行动)/.test(sentence) && /(举行|举办|开展|安排)/.test(sentence))) continue
+    for (const d of findStatedDates(sentence, year).dates) if (d.end > d.start) give(p, d)
+  }
+  // A notice's own 时间 section (一、活动时间 / （一）时间。) is the period of the activity its title names.
+  const main = placed.find((p) => p.at < titleEnd) ?? null
+  for (const m of text.matchAll(TIME_HEADING)) {
+    if (!main) break
+    const after = m.index + m[0].length
+    const line = text.slice(after, after + 60).split('\n').find((l) => l.trim()) ?? ''
+    const d = findStatedDates(line, year).dates[0]
+    if (d) give(main, d)
+  }
+  for (const [p, list] of found) {
+    const d = preferredPeriod(list)!
+    p.mention.stated = { start: d.start, end: d.end, text: d.text, ...(d.tentative ? { tentative: true } : {}) }
   }
   return problems
 }

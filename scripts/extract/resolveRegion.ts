@@ -1,5 +1,15 @@
 import { shortName, type RegionIndex } from '../../src/domain/regions'
-import { NATIONAL_CODE, type Region } from '../../src/domain/types'
+import { NATIONAL_CODE, type PlacementConfidence, type Region } from '../../src/domain/types'
+import type { LineSpan } from './metadata'
+import { PatternTrie } from './trie'
+
+/**
+ * Where a document comes from, by evidence over the whole text. Every region name is found in
+ * one pass over the national list (full names, short names, and the national bodies that make a
+ * document national); each finding is weighed by the role of the words around it;
+ * the region tree settles the rest: a county inside the named city beats the city, and a name
+ * China has twice (朝阳区) goes to the one whose parents the document names.
+ */
 
 /** 文号 prefixes start with the province's one-character abbreviation: 湘科协通, 甘科才, 冀… */
 const PROVINCE_ABBR: Record<string, string> = {
@@ -11,90 +21,300 @@ const PROVINCE_ABBR: Record<string, string> = {
   新: '650000',
 }
 
-export interface Resolution {
+/** Bodies whose notices are national: the issuer of a national notice, or the actor in a report about one. */
+const NATIONAL_BODIES = [
+  '国务院', '国务院办公厅', '中共中央办公厅', '中国科协', '中国科学技术协会', '科技部', '科学技术部', '中宣部', '中央宣传部',
+  '中央网信办', '国家减灾委', '国家减灾委员会', '应急管理部', '教育部', '生态环境部', '自然资源部', '农业农村部',
+  '国家发展改革委', '国家发展和改革委员会', '国家卫生健康委', '国家市场监督管理总局', '国家市场监管总局', '工业和信息化部',
+  '全民科学素质纲要实施工作办公室', '国家统计局', '中国气象局', '中国地震局', '国家林业和草原局', '国家航天局',
+]
+
+/** The role of a finding, and what it weighs. `strong` roles say whose document it is. */
+export type EvidenceRole =
+  | 'metadata' // 发布机构: 三明市科学技术局
+  | 'issuer' // the letterhead
+  | 'signature' // the organisation over the date at the end
+  | 'title'
+  | 'activity' // 2023年朔州市科技活动周, 全国科普日山东省主场活动: whose event it is
+  | 'publisher' // 中国科协等18部门日前联合发布通知, 宿州市地震局印发实施了…: who issues what the text reports
+  | 'actor' // 宿松县科协召开…, 旬阳县委办公室印发…
+  | 'site' // 欢迎访问宁国市人民政府网站, breadcrumbs and footers of a portal
+  | 'mention'
+  | 'venue' // 在庆阳启动: where, not who
+  | 'cited' // 根据《玉溪市科学技术协会…的通知》: a higher body's document
+  | 'context' // 云南省 in 云南省新平县: the parent of the name that follows
+
+const WEIGHT: Record<EvidenceRole, number> = {
+  metadata: 6,
+  issuer: 6,
+  signature: 6,
+  title: 6,
+  activity: 8,
+  publisher: 6,
+  actor: 3,
+  site: 2,
+  mention: 1,
+  venue: 0.5,
+  cited: 0.3,
+  context: 0.5,
+}
+/**
+ * Who issued it outranks whose event it names, which outranks everything else: a district's
+ * notice forwarding its city's 科技活动周 is the district's document.
+ */
+const TIER: Partial<Record<EvidenceRole, 1 | 2>> = { metadata: 1, issuer: 1, signature: 1, title: 2, activity: 2, publisher: 2 }
+
+export interface Evidence {
+  code: string
+  name: string
+  role: EvidenceRole
+  /** Offset in the normalised text. */
+  at: number
+  weight: number
+}
+
+export interface Placement {
   region: Region | null
-  /** Why no region, or which candidates were weighed. */
+  confidence: PlacementConfidence
+  /** The findings that decided, strongest first (for the review report). */
+  evidence: Evidence[]
+  /** The runner-up, when there was one. */
+  alternative?: { code: string; name: string; score: number }
   problem?: string
 }
 
-/** Names → regions, for longest-prefix lookups. Short names only for provinces and cities. */
+type Entry = { regions: Region[]; short: boolean }
+
+// Organisations a region name heads: 宿松县科协, 唐山市人民政府办公室, 迁安市科学技术协会.
+const ORG_AFTER = /^[\u4e00-\u9fff]{0,10}?(科协|科学技术协会|人民政府|政府|委员会|委|办公室|科技局|科学技术局|局|厅|学会|协会|科技馆|融媒|中心|纲要办)/
+const SUFFIX_AFTER = /^[县区市旗州盟省]/
+const CJK_BEFORE = /[\u4e00-\u9fff]/
+// …(organisation)(等21部门)(日前)(联合)发布/印发/下发 the notice the text is about.
+const PUBLISH_AFTER = /^[\u4e00-\u9fff]{0,12}?(?:等\d+个?部门|等部门)?(?:日前|近日|今天|今日|正式)?(?:联合)?(?:印发|发布|发出|下发|出台)/
+const VENUE_BEFORE = /(在|于|赴|到|走进|前往|来到|深入)$/
+const DATELINE_BEFORE = /(社|网|讯|报)$/
+const CITE_OPEN = /(根据|按照|依据|遵照|贯彻|落实|转发)/
+const LEVEL_HINT: [RegExp, (r: Region) => boolean][] = [
+  [/(我县|全县|本县|县委|县政府|县科协|我旗|全旗)/g, (r) => r.level === 'county' && /[县旗]$/.test(r.name)],
+  [/(我区|全区|本区|区委|区政府|区科协)/g, (r) => (r.level === 'county' && /区$/.test(r.name)) || (r.level === 'province' && /自治区$/.test(r.name))],
+  [/(我市|全市|本市|市委|市政府|市科协)/g, (r) => /市$/.test(r.name) && r.level !== 'province'],
+  [/(我省|全省|本省|省委|省政府|省科协)/g, (r) => r.level === 'province' && /省$/.test(r.name)],
+]
+
+/** Names → regions, compiled once per build into one automaton. */
 export class RegionNames {
-  private readonly byName = new Map<string, Region[]>()
-  private maxLength = 0
+  private readonly matcher: PatternTrie<Entry>
+  private readonly national: Region
 
   constructor(readonly index: RegionIndex) {
+    const byName = new Map<string, Entry>()
+    const add = (name: string, r: Region, short: boolean) => {
+      const e = byName.get(name) ?? { regions: [], short }
+      if (!e.regions.includes(r)) e.regions.push(r)
+      e.short &&= short
+      byName.set(name, e)
+    }
+    this.national = index.get(NATIONAL_CODE) ?? { code: NATIONAL_CODE, name: '全国', level: 'national', parent: null }
     for (const r of index.all) {
       if (r.code === NATIONAL_CODE) continue
-      this.add(r.name, r)
-      if (r.level !== 'county') this.add(shortName(r.name), r)
+      add(r.name, r, false)
+      const s = shortName(r.name)
+      if (s !== r.name && s.length >= 2) add(s, r, true)
+    }
+    for (const body of NATIONAL_BODIES) add(body, this.national, false)
+    this.matcher = new PatternTrie(byName)
+  }
+
+  /** Every region name in the text, longest first where names overlap. */
+  find(text: string): { start: number; end: number; name: string; entry: Entry }[] {
+    return this.matcher.search(text).map((m) => ({ start: m.start, end: m.end, name: m.pattern, entry: m.value }))
+  }
+
+  provinceOfAbbreviation(ch: string): Region | undefined {
+    const code = PROVINCE_ABBR[ch]
+    return code ? this.index.get(code) : undefined
+  }
+}
+
+export interface PlaceInput {
+  text: string
+  spans: LineSpan[]
+  docNumber: string | null
+  /** Where the catalogue's activities are named, as [start, end). */
+  activities: [number, number][]
+}
+
+/** Weigh every region name in the document and place it. */
+export function placeDocument(names: RegionNames, input: PlaceInput): Placement {
+  const evidence = collectEvidence(names, input)
+  const scores = new Map<string, Score>()
+  const add = (code: string, w: number, tier?: 1 | 2) => {
+    const s = scores.get(code) ?? { issuer: 0, event: 0, score: 0 }
+    s.score += w
+    if (tier === 1) s.issuer += w
+    if (tier === 2) s.event += w
+    scores.set(code, s)
+  }
+  for (const e of evidence) add(e.code, e.weight, TIER[e.role])
+  if (!scores.size) {
+    const province = input.docNumber ? names.provinceOfAbbreviation(input.docNumber[0]!) : undefined
+    if (province) return { region: province, confidence: 'low', evidence: [], problem: `只凭文号的省份简称“${input.docNumber![0]}”推断 (placed by the 文号's province abbreviation only)` }
+    return { region: null, confidence: 'none', evidence: [], problem: '找不到发文地区 (no region named anywhere in the text); 请加 <文件名>.meta.yaml 写明 region' }
+  }
+  // What the document says of its own level (我县, 全市) and its 文号's abbreviation tip the balance.
+  for (const [re, fits] of LEVEL_HINT) {
+    if (!input.text.match(re)) continue
+    for (const code of scores.keys()) if (fits(names.index.get(code)!)) add(code, 2)
+  }
+  if (input.docNumber) {
+    const first = input.docNumber[0]!
+    for (const code of scores.keys()) {
+      const r = names.index.get(code)!
+      // 迁科协 → 迁安市; 吉朝科协 → 朝阳区 of 吉林, not of 北京.
+      if (shortName(r.name).startsWith(first)) add(code, 2)
+      else if (PROVINCE_ABBR[first] === `${code.slice(0, 2)}0000`) add(code, r.level === 'province' ? 2 : 1)
     }
   }
 
-  private add(name: string, region: Region) {
-    const list = this.byName.get(name) ?? []
-    if (!list.includes(region)) list.push(region)
-    this.byName.set(name, list)
-    this.maxLength = Math.max(this.maxLength, name.length)
+  const rank = (code: string) => scores.get(code)!
+  const better = (a: string, b: string) => compare(rank(a), rank(b)) > 0
+  let best = [...scores.keys()].reduce((a, b) => (better(b, a) ? b : a))
+  // A county inside the named city beats the city: go down while a region below has at least half
+  // the say of the one above it, on each kind of strong evidence the one above has.
+  const holds = (child: Score, parent: Score) =>
+    child[deciding(parent)] > 0 && (['issuer', 'event'] as const).every((k) => child[k] >= parent[k] * 0.5) && (deciding(parent) !== 'score' || child.score >= parent.score * 0.5)
+  for (;;) {
+    const top = rank(best)
+    const below = [...scores.keys()].filter((c) => c !== best && names.index.path(c).some((a) => a.code === best) && holds(rank(c), top))
+    if (!below.length) break
+    best = below.reduce((a, b) => (better(b, a) ? b : a))
+  }
+  // Two places with the same name and the same say: not for us to pick.
+  const twins = [...scores.keys()].filter((c) => c !== best && compare(rank(c), rank(best)) === 0 && names.index.get(c)!.name === names.index.get(best)!.name)
+  if (twins.length) {
+    return {
+      region: null,
+      confidence: 'none',
+      evidence: evidence.filter((e) => e.code === best || twins.includes(e.code)),
+      problem: `地区名称有歧义 (ambiguous region name): ${[best, ...twins].map((c) => names.index.fullName(c)).join(' / ')}; 请在文中写明上级地区，或加 <文件名>.meta.yaml 写明 region`,
+    }
+  }
+  const region = names.index.get(best)!
+  const top = rank(best)
+  const chain = new Set(names.index.path(best).map((r) => r.code))
+  const rivals = [...scores.keys()].filter((c) => !chain.has(c) && !names.index.path(c).some((a) => a.code === best))
+  const rival = rivals.length ? rivals.reduce((a, b) => (better(b, a) ? b : a)) : null
+  const rivalScore = rival ? rank(rival).score : 0
+  const strong = top.issuer + top.event
+  const confidence: PlacementConfidence =
+    strong >= 6 && top.score >= 2 * rivalScore ? 'high' : strong > 0 || (top.score >= 3 && top.score >= 1.5 * rivalScore) ? 'medium' : 'low'
+  return {
+    region,
+    confidence,
+    evidence: evidence.filter((e) => chain.has(e.code) || e.code === rival).sort((a, b) => b.weight - a.weight).slice(0, 12),
+    ...(rival ? { alternative: { code: rival, name: names.index.get(rival)!.name, score: rivalScore } } : {}),
+  }
+}
+
+/** issuer: metadata, letterhead, signature; event: title and activity names; score: everything. */
+interface Score {
+  issuer: number
+  event: number
+  score: number
+}
+const deciding = (s: Score): keyof Score => (s.issuer > 0 ? 'issuer' : s.event > 0 ? 'event' : 'score')
+function compare(a: Score, b: Score): number {
+  return a.issuer - b.issuer || a.event - b.event || a.score - b.score
+}
+
+function collectEvidence(names: RegionNames, { text, spans, activities }: PlaceInput): Evidence[] {
+  const found = names.find(text)
+  const lines = new Intervals(spans.map((s) => [s.start, s.end, s.role] as const))
+  const cited = new Intervals(citedSpans(text).map(([s, e]) => [s, e, true] as const))
+  // Activity names, widened by how far a name may stand from one and still be about it.
+  const nearActivity = new Intervals(activities.map(([s, e]) => [s - 6, e + 1, true] as const))
+  const named = new Set(found.flatMap((f) => f.entry.regions.map((r) => r.code)))
+  const out: Evidence[] = []
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i]!
+    const after = text.slice(f.end, f.end + 14)
+    // A short name (宿松, 渝中) counts when it is used as a name: with its kind (旬阳县 for what is
+    // now 旬阳市), or starting a word and heading an organisation, or in a title or metadata line.
+    // Inside a word it is a word (自然资源局 is not 资源县's bureau).
+    const line = lines.at(f.start)
+    const startsWord = f.start === 0 || !CJK_BEFORE.test(text[f.start - 1]!)
+    if (f.entry.short && !SUFFIX_AFTER.test(after) && !((startsWord && ORG_AFTER.test(after)) || line)) continue
+    const before = text.slice(Math.max(0, f.start - 2), f.start)
+    let role: EvidenceRole
+    const next = found[i + 1]
+    if (next && next.start === f.end + (SUFFIX_AFTER.test(after) && f.entry.short ? 1 : 0) && isParentOf(names, f.entry, next.entry)) role = 'context'
+    else if (cited.at(f.start)) role = 'cited'
+    else if (line === 'metadata' || line === 'issuer' || line === 'signature' || line === 'title') role = line
+    else if (nearActivity.at(f.start) || nearActivity.at(f.end - 1)) role = 'activity'
+    else if (DATELINE_BEFORE.test(before) && /^\d{1,2}月/.test(after)) role = 'cited'
+    else if (VENUE_BEFORE.test(before)) role = 'venue'
+    else if (ORG_AFTER.test(after) || NATIONAL_BODIES.includes(f.name)) role = PUBLISH_AFTER.test(text.slice(f.end, f.end + 24)) ? 'publisher' : 'actor'
+    else if (line === 'site') role = 'site'
+    else role = 'mention'
+    if (role === 'title' && VENUE_BEFORE.test(before)) role = 'venue'
+    // A name China has more than once speaks for each of its regions with a share of its weight;
+    // the tree settles which (see disambiguate).
+    const regions = disambiguate(names, f.entry.regions, named)
+    for (const r of regions) out.push({ code: r.code, name: f.name, role, at: f.start, weight: WEIGHT[role] / regions.length })
+  }
+  return out
+}
+
+function isParentOf(names: RegionNames, parent: Entry, child: Entry): boolean {
+  return child.regions.some((c) => parent.regions.some((p) => p.code !== c.code && names.index.path(c.code).some((a) => a.code === p.code)))
+}
+
+/** 朝阳区 of 北京 or of 长春: the ones whose parents the document also names, if any. */
+function disambiguate(names: RegionNames, regions: Region[], named: Set<string>): Region[] {
+  if (regions.length < 2) return regions
+  const withParent = regions.filter((r) => names.index.path(r.code).some((a) => a.code !== r.code && named.has(a.code)))
+  return withParent.length ? withParent : regions
+}
+
+/** Which of many [start, end) stretches holds an offset: sorted once, then a binary search each. */
+class Intervals<T> {
+  private readonly list: (readonly [number, number, T])[]
+  /** Largest end among the stretches up to each index, for the search. */
+  private readonly reach: number[]
+
+  constructor(list: (readonly [number, number, T])[]) {
+    this.list = [...list].sort((a, b) => a[0] - b[0])
+    let max = -Infinity
+    this.reach = this.list.map((x) => (max = Math.max(max, x[1])))
   }
 
-  /** Regions named at the very start of `text` (longest name first). */
-  atStart(text: string): Region[] {
-    for (let n = Math.min(this.maxLength, text.length); n >= 2; n--) {
-      const hit = this.byName.get(text.slice(0, n))
-      if (hit) return hit
+  at(offset: number): T | undefined {
+    let lo = 0
+    let hi = this.list.length - 1
+    let last = -1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (this.list[mid]![0] <= offset) {
+        last = mid
+        lo = mid + 1
+      } else hi = mid - 1
     }
-    return []
+    for (let i = last; i >= 0 && this.reach[i]! > offset; i--) if (this.list[i]![1] > offset) return this.list[i]![2]
+    return undefined
   }
 }
 
 /**
- * The issuing region: the first issuing body (or, lacking one, the title) that starts with a
- * region name. A name China has twice (朝阳区) is settled by which parent the document names, then
- * by the province abbreviation of the 文号; still ambiguous or not found → a problem to report.
+ * Stretches that quote other documents: 《…》, and from 根据/按照/贯彻… to the end of the
+ * citation (the closing bracket of its 文号, or the end of the clause).
  */
-export function resolveIssuer(
-  names: RegionNames,
-  issuers: string[],
-  title: string,
-  docNumber: string | null,
-  text: string,
-): Resolution {
-  const abbr = docNumber ? PROVINCE_ABBR[docNumber[0]!] : undefined
-  for (const body of [...issuers, title]) {
-    const cleaned = body.replace(/^(中共|中国共产党)/, '')
-    let found = names.atStart(cleaned)
-    // A nested name: 唐山市 inside 河北省唐山市… is found at the second step.
-    if (found.length === 1 && found[0]!.level !== 'county') {
-      const rest = cleaned.slice(found[0]!.name.length)
-      const deeper = names.atStart(rest).filter((r) => names.index.path(r.code).some((a) => a.code === found[0]!.code))
-      if (deeper.length) found = deeper
-    }
-    if (found.length === 0) continue
-    if (found.length === 1) return { region: found[0]! }
-    const scored = found.map((r) => ({ r, score: score(names.index, r, text, abbr) }))
-    scored.sort((a, b) => b.score - a.score)
-    if (scored[0]!.score > scored[1]!.score) return { region: scored[0]!.r }
-    return {
-      region: null,
-      problem: `地区名称有歧义 (ambiguous region name): ${found.map((r) => names.index.fullName(r.code)).join(' / ')}`,
-    }
+function citedSpans(text: string): [number, number][] {
+  const out: [number, number][] = []
+  for (const m of text.matchAll(/《[^》\n]{1,120}》/g)) out.push([m.index, m.index + m[0].length])
+  for (const m of text.matchAll(new RegExp(CITE_OPEN.source, 'g'))) {
+    const rest = text.slice(m.index, m.index + 160)
+    const stop = rest.search(/[)）〕]\s*[,，、]|》[^《]{0,6}(精神|要求|部署|规定|有关)|[，,。；\n]/)
+    out.push([m.index, m.index + (stop < 0 ? rest.length : stop + 1)])
   }
-  if (abbr) {
-    const province = names.index.get(abbr)
-    if (province) return { region: province }
-  }
-  return {
-    region: null,
-    problem: `找不到发文地区 (no issuing region found in ${issuers.length ? issuers.join('、') : 'the letterhead or signature'}); 请在文首写明发文机关全称`,
-  }
-}
-
-function score(index: RegionIndex, region: Region, text: string, abbr: string | undefined): number {
-  let s = 0
-  for (const a of index.path(region.code)) {
-    if (a.code === region.code || a.code === NATIONAL_CODE) continue
-    if (text.includes(a.name) || text.includes(shortName(a.name))) s += 2
-  }
-  if (abbr && region.code.startsWith(abbr.slice(0, 2))) s += 1
-  return s
+  return out
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { groupBy } from '../../src/domain/group'
-import { documentSource } from '../../src/domain/instances'
+import { documentSource } from '../../src/domain/sources'
 import { localInstances } from '../../src/domain/local/instances'
 import { checkEntryContext } from '../../src/domain/local/rules'
 import { checkEntry, fileIdProblem, type LocalEntry } from '../../src/domain/local/schema'

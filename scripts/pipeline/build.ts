@@ -1,14 +1,17 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { calendarOf } from '../../src/domain/calendar'
 import { groupBy } from '../../src/domain/group'
 import { compareInstances, expandInstances } from '../../src/domain/instances'
+import { noticeConflicts, noticeDates } from '../../src/domain/notices'
 import { RegionIndex } from '../../src/domain/regions'
 import type { Activity, Candidate, DocumentMeta, Instance, Mention, Region, RegionData } from '../../src/domain/types'
 import { loadCatalog } from '../catalog/load'
 import { extractDocument } from '../extract/document'
 import { ActivityMatcher } from '../extract/mentions'
-import { RegionNames } from '../extract/resolveRegion'
+import { isDocumentFile, readDocument } from '../extract/read'
+import { RegionNames, type Placement } from '../extract/resolveRegion'
+import { parseSidecar, type Sidecar } from '../extract/sidecar'
 import type { Problem } from '../problems'
 import { loadLocalEntries } from '../local/load'
 import { loadRegions } from '../regions/load'
@@ -39,12 +42,22 @@ export interface Dataset {
   warnings: Problem[]
   /** Problems that stop it: nothing is written. */
   errors: Problem[]
+  /** Documents placed with little or no evidence, for a person to settle (review report). */
+  reviews: Review[]
 }
 
-const TEXT_FILE = /\.(txt|text|md)$/i
+export interface Review {
+  file: string
+  title: string
+  placement: Placement
+  year: number | null
+}
+
+/** `notice.docx` is settled by `notice.meta.yaml` beside it. */
+export const sidecarName = (file: string) => file.replace(/\.[^.]+$/, '') + '.meta.yaml'
 
 /** Reads the inputs and computes everything the outputs are made of. Writes nothing. */
-export function buildDataset(input: BuildInput): Dataset {
+export async function buildDataset(input: BuildInput): Promise<Dataset> {
   const regions = new RegionIndex(input.regions ?? loadRegions())
   const catalog = loadCatalog(input.catalogFile, (code) => regions.byCode.has(code))
   const errors: Problem[] = [...catalog.problems]
@@ -55,16 +68,38 @@ export function buildDataset(input: BuildInput): Dataset {
   const documents: DocumentMeta[] = []
   const mentions: Mention[] = []
   const candidates: Candidate[] = []
+  const reviews: Review[] = []
   for (const file of listDocuments(input.documentsDir, warnings)) {
-    const result = extractDocument(file, readFileSync(join(input.documentsDir, file)), matcher, names)
+    const path = join(input.documentsDir, file)
+    const sidecarPath = join(input.documentsDir, sidecarName(file))
+    let sidecar: Sidecar | undefined
+    if (existsSync(sidecarPath)) {
+      const parsed = parseSidecar(sidecarName(file), readFileSync(sidecarPath, 'utf8'), regions)
+      errors.push(...parsed.problems)
+      sidecar = parsed.sidecar ?? undefined
+    }
+    const result = extractDocument(file, await readDocument(file, readFileSync(path)), matcher, names, sidecar)
     warnings.push(...result.problems)
     if (!result.document) continue
+    if (result.placement && ['low', 'none'].includes(result.placement.confidence)) {
+      reviews.push({ file, title: result.document.title, placement: result.placement, year: result.document.year })
+    }
     documents.push(result.document)
     mentions.push(...result.mentions)
     candidates.push(...result.candidates)
     if (result.document.regionCode && result.mentions.length === 0) {
       warnings.push({ file, message: '没有识别到任何活动 (no activity found); 检查活动目录 seeds/catalog.yaml 是否缺少名称' })
     }
+  }
+  // National notices fix the year's official dates; where the catalogue's table says otherwise,
+  // the notice wins and the build says so (the table is the fallback for years with no notice).
+  const byId = new Map(documents.map((d) => [d.id, d]))
+  for (const { notice, table } of noticeConflicts(noticeDates(documents, mentions, catalog.activities), catalog.activities)) {
+    warnings.push({
+      file: byId.get(notice.document)!.file,
+      field: notice.activity,
+      message: `通知的日期 ${notice.start}—${notice.end} 与活动目录 seeds/catalog.yaml 中 ${notice.year} 年的 ${table.start}—${table.end}（${table.source}）不一致，采用通知；请核对后更新目录 (the notice and the catalogue disagree; the notice wins)`,
+    })
   }
   const instances = expandInstances({ activities: catalog.activities, documents, mentions, years: input.settings.years })
   let localEntries = 0
@@ -86,7 +121,7 @@ export function buildDataset(input: BuildInput): Dataset {
     instances.sort(compareInstances)
     localEntries = local.entries
   }
-  return { settings: input.settings, regions, activities: catalog.activities, documents, mentions, candidates, instances, localEntries, warnings, errors }
+  return { settings: input.settings, regions, activities: catalog.activities, documents, mentions, candidates, instances, localEntries, warnings, errors, reviews }
 }
 
 function listDocuments(dir: string, warnings: Problem[]): string[] {
@@ -98,10 +133,10 @@ function listDocuments(dir: string, warnings: Problem[]): string[] {
   }
   return names
     .filter((name) => {
-      if (name.startsWith('.')) return false
+      if (name.startsWith('.') || name.endsWith('.meta.yaml')) return false
       if (!statSync(join(dir, name)).isFile()) return false
-      if (TEXT_FILE.test(name)) return true
-      warnings.push({ file: name, message: '跳过：不是 .txt 文本文件 (skipped: not a .txt text file)' })
+      if (isDocumentFile(name)) return true
+      warnings.push({ file: name, message: '跳过：不是可读的文件格式 (skipped: read are .txt, .html, .docx and PDF with a text layer)' })
       return false
     })
     .sort()

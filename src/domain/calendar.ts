@@ -1,4 +1,5 @@
-import { compareInstances, uniqueSources } from './instances'
+import { compareInstances } from './instances'
+import { uniqueSources } from './sources'
 import type { Instance, RegionData } from './types'
 
 /**

@@ -68,3 +68,20 @@ export function formatPeriodZh(start: IsoDate, end: IsoDate, withYear = false): 
   if (m1 !== m2) return `${head}—${m2}月${d2}日`
   return `${head}—${d2}日`
 }
+
+/**
+ * The best of the periods a document states for one activity: days over words (9月17日至23日 over
+ * 12月下旬), then the longest range (the activity's period, not its main event's two days), else
+ * the first single day (a launch).
+ */
+export function preferredPeriod<T extends { start: string; end: string; tentative?: boolean }>(list: T[]): T | undefined {
+  const exact = list.filter((d) => !d.tentative)
+  const pool = exact.length ? exact : list
+  let best = pool[0]
+  for (const d of pool) if (best && daysBetween(d.start, d.end) > daysBetween(best.start, best.end)) best = d
+  return best
+}
+
+function daysBetween(a: string, b: string): number {
+  return (Date.UTC(+b.slice(0, 4), +b.slice(5, 7) - 1, +b.slice(8, 10)) - Date.UTC(+a.slice(0, 4), +a.slice(5, 7) - 1, +a.slice(8, 10))) / 86_400_000
+}

@@ -1,7 +1,10 @@
+import { preferredPeriod } from './dates'
 import { groupBy } from './group'
 import { editionInYear, nameInYear, officialFor, projectRule, type Period } from './rules'
 import type { Activity, Basis, DocumentMeta, Instance, InstanceStatus, Mention, Source } from './types'
 import { NATIONAL_CODE } from './types'
+import { noticeDates, type NoticeDate } from './notices'
+import { documentSource, uniqueSources } from './sources'
 import { seriesUid } from './uid'
 
 export interface ExpandInput {
@@ -22,7 +25,8 @@ interface Dated {
 
 /**
  * Instances per region and year, each in the region that holds it:
- * - national activities with a date (official, or a rule) get one national instance a year;
+ * - national activities with a date (a national notice, the catalogue's table, or a rule) get
+ *   one national instance a year; a notice that states the year's dates wins over the table;
  * - a document's mention gives its issuer region an instance for the plan year: with the dates
  *   the document states (basis `document`), else a view of the series' instance (same UID,
  *   the document's clause added to its sources), else "date not yet announced";
@@ -31,7 +35,12 @@ interface Dated {
  */
 export function expandInstances({ activities, documents, mentions, years }: ExpandInput): Instance[] {
   const byId = new Map(activities.map((a) => [a.id, a]))
+  const notices = new Map(noticeDates(documents, mentions, activities).map((n) => [`${n.activity}|${n.year}`, n]))
   const lookup = (id: string) => byId.get(id)
+  const datedFor = (activity: Activity, year: number, look = lookup): Dated => {
+    const notice = notices.get(`${activity.id}|${year}`)
+    return notice ? fromNotice(activity, notice) : fromTable(activity, year, look)
+  }
   const out = new Map<string, Instance>()
   const put = (i: Instance) => {
     const key = `${i.region}|${i.uid}`
@@ -57,7 +66,9 @@ export function expandInstances({ activities, documents, mentions, years }: Expa
     const region = doc.regionCode
     const year = doc.year
     const docSources = list.map((m) => documentSource(doc, m))
-    const stated = list.find((m) => m.stated)?.stated
+    // A national notice's dates for a national activity are that year's official dates (above).
+    const notice = region === NATIONAL_CODE && activity.owner === 'national' && notices.has(`${activity.id}|${year}`)
+    const stated = notice ? undefined : preferredPeriod(list.flatMap((m) => (m.stated ? [m.stated] : [])))
     const owner = activity.owner === 'national' ? NATIONAL_CODE : activity.owner === 'issuer' ? region : activity.owner
     const edition = list.find((m) => m.edition !== undefined)?.edition
     if (stated) {
@@ -66,7 +77,7 @@ export function expandInstances({ activities, documents, mentions, years }: Expa
           start: stated.start,
           end: stated.end,
           basis: 'document',
-          status: 'confirmed',
+          status: stated.tentative ? 'tentative' : 'confirmed',
           sequence: 1,
           sources: docSources,
         }, edition),
@@ -87,7 +98,21 @@ export function expandInstances({ activities, documents, mentions, years }: Expa
   return [...out.values()].sort(compareInstances)
 }
 
-function datedFor(activity: Activity, year: number, lookup: (id: string) => Activity | undefined): Dated {
+/** The notice's dates; SEQUENCE one above the table's when they moved the table's dates. */
+function fromNotice(activity: Activity, n: NoticeDate): Dated {
+  const table = officialFor(activity, n.year)
+  const moved = !!table && (table.start !== n.start || table.end !== n.end)
+  return {
+    start: n.start,
+    end: n.end,
+    basis: 'official',
+    status: n.tentative ? 'tentative' : 'confirmed',
+    sequence: 1 + (table?.revision ?? 0) + (moved ? 1 : 0),
+    sources: n.sources,
+  }
+}
+
+function fromTable(activity: Activity, year: number, lookup: (id: string) => Activity | undefined): Dated {
   const official = officialFor(activity, year)
   if (official) {
     return {
@@ -172,30 +197,8 @@ function instance(activity: Activity, owner: string, region: string, year: numbe
   }
 }
 
-export function documentSource(doc: DocumentMeta, m: Mention): Source {
-  return {
-    type: 'document',
-    document: doc.id,
-    docNumber: doc.docNumber,
-    title: doc.planTitle ? `《${doc.planTitle}》` : doc.title,
-    regionName: doc.regionName,
-    clause: m.clause,
-    quote: m.quote,
-  }
-}
-
 function mergeSameRegion(a: Instance, b: Instance): Instance {
   return { ...a, sources: uniqueSources([...a.sources, ...b.sources]) }
-}
-
-export function uniqueSources(sources: Source[]): Source[] {
-  const seen = new Set<string>()
-  return sources.filter((s) => {
-    const key = JSON.stringify(s)
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
 }
 
 /** Dated first by start, undated after; ties by title then UID, so output order is stable. */

@@ -58,11 +58,24 @@ export class RegionIndex {
 
 const SUFFIX = /(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|地区|林区|新区|省|市|县|区|旗|盟)$/
 
-/** 河北省 → 河北, 恩施土家族苗族自治州 → 恩施土家族苗族 (then 恩施 by ethnic stripping). */
+// The peoples named in autonomous areas' names (恩施土家族苗族自治州, 新平彝族傣族自治县), longest first.
+const PEOPLES =
+  '土家族 哈尼族 哈萨克族 傈僳族 佤族 拉祜族 纳西族 景颇族 柯尔克孜族 达斡尔族 仫佬族 羌族 布朗族 撒拉族 毛南族 仡佬族 锡伯族 阿昌族 普米族 塔吉克族 怒族 乌孜别克族 俄罗斯族 鄂温克族 德昂族 保安族 裕固族 京族 塔塔尔族 独龙族 鄂伦春族 赫哲族 门巴族 珞巴族 基诺族 蒙古族 回族 藏族 维吾尔族 苗族 彝族 壮族 布依族 朝鲜族 满族 侗族 瑶族 白族 傣族 黎族 畲族 高山族 水族 东乡族'
+    .split(' ')
+    .sort((a, b) => b.length - a.length)
+
+/** 河北省 → 河北, 恩施土家族苗族自治州 → 恩施, 新平彝族傣族自治县 → 新平. */
 export function shortName(name: string): string {
   let s = name.replace(SUFFIX, '')
-  // Ethnic names inside autonomous areas: 恩施土家族苗族 → 恩施; keep at least two characters.
-  const ethnic = s.replace(/([\u4e00-\u9fff]{1,3}族)+$/, '')
-  if (ethnic.length >= 2) s = ethnic
+  for (let again = true; again; ) {
+    again = false
+    for (const p of PEOPLES) {
+      if (s.endsWith(p) && s.length - p.length >= 2) {
+        s = s.slice(0, -p.length)
+        again = true
+        break
+      }
+    }
+  }
   return s.length >= 2 ? s : name
 }

@@ -88,7 +88,20 @@ export interface DocumentMeta {
   encoding: string
   /** Number of characters of normalised text. */
   length: number
+  /** What kind of text it is: a notice, a plan (要点, 方案), a news report, or another page. */
+  kind: DocumentKind
+  /** The file it was read from: text, a saved portal page, a Word file or a PDF. */
+  format: DocumentFormat
+  /** How sure the placement of `regionCode` is (see the review report for the evidence). */
+  confidence: PlacementConfidence
+  /** Where the copy came from (its first line `SOURCE: …`), when it says. */
+  source?: string
 }
+
+export type DocumentKind = 'notice' | 'plan' | 'news' | 'page'
+export type DocumentFormat = 'text' | 'html' | 'docx' | 'pdf'
+/** `sidecar`: settled by a maintainer's <document>.meta.yaml. */
+export type PlacementConfidence = 'sidecar' | 'high' | 'medium' | 'low' | 'none'
 
 export interface Mention {
   document: string
@@ -105,7 +118,8 @@ export interface Mention {
   matched: string
   edition?: number
   /** Dates the sentence states for this activity. */
-  stated?: { start: IsoDate; end: IsoDate; text: string }
+  /** The period the document states for the activity; `tentative` for words like 5月下旬. */
+  stated?: { start: IsoDate; end: IsoDate; text: string; tentative?: boolean }
 }
 
 export interface Candidate {

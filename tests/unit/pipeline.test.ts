@@ -33,7 +33,7 @@ describe('npm run data', () => {
   })
 
   it('prints the summary', () => {
-    expect(outs[0]!.stdout).toMatch(/documents\s+5 \(issuers placed in 5 regions\)/)
+    expect(outs[0]!.stdout).toMatch(/documents\s+8 \(issuers placed in 6 regions\)/)
     expect(outs[0]!.stdout).toMatch(/warnings\s+0/)
   })
 

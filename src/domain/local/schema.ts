@@ -110,14 +110,16 @@ export interface FieldProblem {
 export function checkEntry(value: unknown): { entry: LocalEntry | null; problems: FieldProblem[] } {
   const r = entrySchema.safeParse(value)
   if (r.success) return { entry: r.data, problems: [] }
-  return {
-    entry: null,
-    problems: r.error.issues.flatMap((i) =>
-      i.code === 'unrecognized_keys'
-        ? i.keys.map((k) => ({ field: [...i.path, k].join('.'), message: `不认识的字段 ${k}，请检查拼写 (unknown field: check the spelling)` }))
-        : [{ field: i.path.join('.'), message: i.message }],
-    ),
-  }
+  return { entry: null, problems: fieldProblems(r.error) }
+}
+
+/** A zod error as the problems a person reads: one per field, unknown fields named. */
+export function fieldProblems(error: z.ZodError): FieldProblem[] {
+  return error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({ field: [...i.path, k].join('.'), message: `不认识的字段 ${k}，请检查拼写 (unknown field: check the spelling)` }))
+      : [{ field: i.path.join('.'), message: i.message }],
+  )
 }
 
 /**

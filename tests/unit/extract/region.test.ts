@@ -28,6 +28,6 @@ describe('issuer region', () => {
   it('still ambiguous: a warning listing the candidates', () => {
     const r = extract(notice('组织开展全国科普日活动。', '朝阳区科学技术协会', '朝科协〔2024〕1号'))
     expect(r.document!.regionCode).toBeNull()
-    expect(r.problems.find((p) => p.field === 'issuer')!.message).toMatch(/北京市 朝阳区.*吉林省 长春市 朝阳区/)
+    expect(r.problems.find((p) => p.field === 'region')!.message).toMatch(/北京市 朝阳区.*吉林省 长春市 朝阳区/)
   })
 })

@@ -74,8 +74,8 @@ describe('bad files', () => {
   it('a document whose region cannot be found is kept, with a warning', () => {
     const r = extract('某某单位文件\n\n关于开展全国科普日活动的通知\n\n组织开展全国科普日活动。\n\n2024年8月1日\n', 'nowhere.txt')
     expect(r.document!.regionCode).toBeNull()
-    expect(r.problems.map((p) => p.field)).toContain('issuer')
-    expect(r.problems.find((p) => p.field === 'issuer')!.message).toContain('找不到发文地区')
+    expect(r.problems.map((p) => p.field)).toContain('region')
+    expect(r.problems.find((p) => p.field === 'region')!.message).toContain('找不到发文地区')
   })
 })
 
