@@ -24,6 +24,8 @@ const official = z
     source: z.string().min(2),
     note: z.string().optional(),
     revision: z.number().int().min(0).optional(),
+    /** When the source was published: the newest of these dates the data (dataDate). */
+    published: isoDate.optional(),
   })
   .refine((o) => o.start <= o.end, { message: 'end is before start' })
   .refine((o) => o.start.startsWith(String(o.year)), { message: 'start is not in the stated year' })

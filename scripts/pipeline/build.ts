@@ -15,6 +15,7 @@ import { parseSidecar, type Sidecar } from '../extract/sidecar'
 import type { Problem } from '../problems'
 import { loadLocalEntries } from '../local/load'
 import { loadRegions } from '../regions/load'
+import { deriveDataDate } from './dataDate'
 import type { Settings } from '../settings'
 
 export interface BuildInput {
@@ -44,6 +45,8 @@ export interface Dataset {
   errors: Problem[]
   /** Documents placed with little or no evidence, for a person to settle (review report). */
   reviews: Review[]
+  /** The newest date among the inputs (see dataDate.ts): 数据更新于, DTSTAMP in feeds. */
+  dataDate: string
 }
 
 export interface Review {
@@ -102,6 +105,8 @@ export async function buildDataset(input: BuildInput): Promise<Dataset> {
     })
   }
   const instances = expandInstances({ activities: catalog.activities, documents, mentions, years: input.settings.years })
+  // Entries are checked against the date of everything else; their own `updated` counts after.
+  const inputsDate = input.settings.dataDate ?? deriveDataDate({ documents, activities: catalog.activities, local: [], years: input.settings.years })
   let localEntries = 0
   if (input.localDir && !catalog.problems.length) {
     const local = loadLocalEntries({
@@ -110,7 +115,7 @@ export async function buildDataset(input: BuildInput): Promise<Dataset> {
       activities: catalog.activities,
       regions,
       years: input.settings.years,
-      dataDate: input.settings.dataDate,
+      dataDate: inputsDate,
       documents,
       mentions,
       instances,
@@ -121,7 +126,9 @@ export async function buildDataset(input: BuildInput): Promise<Dataset> {
     instances.sort(compareInstances)
     localEntries = local.entries
   }
-  return { settings: input.settings, regions, activities: catalog.activities, documents, mentions, candidates, instances, localEntries, warnings, errors, reviews }
+  const local = instances.filter((i) => i.basis === 'local')
+  const dataDate = input.settings.dataDate ?? deriveDataDate({ documents, activities: catalog.activities, local, years: input.settings.years })
+  return { settings: input.settings, regions, activities: catalog.activities, documents, mentions, candidates, instances, localEntries, warnings, errors, reviews, dataDate }
 }
 
 function listDocuments(dir: string, warnings: Problem[]): string[] {

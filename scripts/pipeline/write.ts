@@ -36,7 +36,7 @@ export function writeDataset(data: Dataset, out: string): LatestPointer {
 
   const calendars = regionCalendars(data)
   emit('index.json', {
-    dataDate: data.settings.dataDate,
+    dataDate: data.dataDate,
     window: { from: data.settings.years[0], to: data.settings.years[data.settings.years.length - 1] },
     siteUrl: data.settings.siteUrl,
     summary: summarize(data),
@@ -64,11 +64,11 @@ export function writeDataset(data: Dataset, out: string): LatestPointer {
   const version = hash.digest('hex').slice(0, 12)
   renameSync(staging, join(dataRoot, version))
   const window = { from: data.settings.years[0]!, to: data.settings.years[data.settings.years.length - 1]! }
-  const pointer: LatestPointer = { version, dataDate: data.settings.dataDate, window, path: `data/${version}/` }
+  const pointer: LatestPointer = { version, dataDate: data.dataDate, window, path: `data/${version}/` }
   write(join(dataRoot, 'latest.json'), `${JSON.stringify(pointer)}\n`)
 
   rmSync(join(out, 'feeds'), { recursive: true, force: true })
-  writeRegionFeeds(calendars, data.activities, data.settings.siteUrl, data.settings.dataDate, (name, text) => write(join(out, 'feeds', name), text))
+  writeRegionFeeds(calendars, data.activities, data.settings.siteUrl, data.dataDate, (name, text) => write(join(out, 'feeds', name), text))
   return pointer
 }
 

@@ -1,4 +1,4 @@
-import type { ActivityKind, Audience, Basis, RegionLevel } from './types'
+import type { ActivityKind, Audience, Basis, IsoDate, RegionLevel } from './types'
 
 // Chinese labels for the domain's codes, shared by the app and the feeds.
 
@@ -40,4 +40,14 @@ export const LEVEL_LABEL: Record<RegionLevel, string> = {
 export function clauseLabel(clause: string): string {
   const n = /^(\d+)\.$/.exec(clause)
   return n ? `第${n[1]}条` : clause
+}
+
+/**
+ * How a projected (tentative) date is worded: 预计 while it is ahead; once it has passed with no
+ * notice found, 日期未核实 — not a promise about a day that is over.
+ */
+export function tentativeWording(end: IsoDate | null, today: IsoDate): { badge: string; suffix: string; explain: string } {
+  return end && end < today
+    ? { badge: '日期未核实', suffix: '（日期未核实，往年惯例推算）', explain: '这是按往年惯例推算的日期，当年的正式通知未收录，实际日期可能不同。' }
+    : { badge: '预计', suffix: '（预计）', explain: '按往年惯例推算，以正式通知为准。' }
 }

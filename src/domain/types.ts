@@ -47,6 +47,8 @@ export interface OfficialDate {
   note?: string
   /** Bumped when a published official date is corrected, so calendar clients take the change. */
   revision?: number
+  /** When the source was published (the newest input date is the data's date). */
+  published?: IsoDate
 }
 
 export interface Activity {

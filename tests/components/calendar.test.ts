@@ -16,7 +16,9 @@ beforeEach(() => setActivePinia(createPinia()))
 
 describe('EventCard', () => {
   it.each([
-    [instances[0]!, '全国科技活动周', ['预计', '全国']],
+    // Today is the tests' day (late 2026): the 2026 projection has passed, the 2027 one is ahead.
+    [instances[0]!, '全国科技活动周', ['日期未核实', '全国']],
+    [{ ...instances[0]!, year: 2027, start: '2027-05-22', end: '2027-05-29' }, '全国科技活动周', ['预计', '全国']],
     [instances[1]!, '全国科普月', ['本地']],
     [instances[2]!, '青少年科技创新大赛', ['本地']],
   ])('%#: shows the title, dates and who holds it', (inst, title, badges) => {

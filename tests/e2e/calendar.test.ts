@@ -126,13 +126,25 @@ describe('the calendar on a phone', () => {
     await expect.poll(() => cardTitles(page)).toContain('全国科普月')
   })
 
-  it('projected dates are marked 预计', async () => {
+  it('projected dates are marked 预计 while ahead, and 日期未核实 once passed without a notice', async () => {
     const { page } = phone
     await page.goto(`${BASE}/r/130200?view=agenda&y=2027`)
     const week = page.locator('article.event', { has: page.getByRole('heading', { name: '全国科技活动周', exact: true }) })
     await expect.poll(() => week.locator('.badge.tentative').textContent()).toBe('预计')
+    // Today is late 2026 in the tests: the 2026 week was projected and never announced.
+    await page.goto(`${BASE}/r/000000?view=agenda&y=2026`)
+    await page.locator('details.past summary').click()
+    const past = page.locator('article.event', { has: page.getByRole('heading', { name: '全国科技活动周', exact: true }) })
+    await expect.poll(() => past.locator('.badge.tentative').textContent()).toBe('日期未核实')
+    // 2026's announced dates are confirmed, with their source on the event page.
+    const saving = page.locator('article.event', { has: page.getByRole('heading', { name: '全国节能宣传周', exact: true }) })
+    await expect.poll(() => saving.locator('.when').textContent()).toContain('6月15日—21日')
+    expect(await saving.locator('.badge.tentative').count()).toBe(0)
+    await saving.getByRole('link').click()
+    await page.getByText('发改环资〔2026〕664号').waitFor()
+    await page.goto(`${BASE}/e/keji-huodong-zhou.000000.2026`)
+    await page.getByText('当年的正式通知未收录').first().waitFor()
   })
-
 })
 
 describe('subscribing', () => {

@@ -1,9 +1,9 @@
 import { formatPeriodZh } from '../dates'
-import { BASIS_LABEL, clauseLabel } from '../labels'
-import type { Instance, Source } from '../types'
+import { BASIS_LABEL, clauseLabel, tentativeWording } from '../labels'
+import type { Instance, IsoDate, Source } from '../types'
 
 /** One line per source: the document, its 文号 and clause with the quoted sentence; or the notice. */
-export function sourceLine(s: Source): string {
+export function sourceLine(s: Source, tentative = tentativeWording(null, '')): string {
   switch (s.type) {
     case 'document': {
       const number = s.docNumber ? `（${s.docNumber}）` : ''
@@ -13,19 +13,20 @@ export function sourceLine(s: Source): string {
     case 'official':
       return `日期来源：${s.text}${s.note ? `（${s.note}）` : ''}`
     case 'rule':
-      return `日期推算：${s.text}（预计，以正式通知为准）`
+      return `日期推算：${s.text}（${tentative.explain.replace(/。$/, '')}）`
     case 'local':
       return `本地发布：${s.file}（第${s.revision}版）`
   }
 }
 
-/** Plain-text description of an event, for calendars and sharing. */
-export function describeInstance(inst: Instance, pageUrl: string): string {
+/** Plain-text description of an event, for calendars and sharing; `today` words a projected date. */
+export function describeInstance(inst: Instance, pageUrl: string, today: IsoDate): string {
   const lines: string[] = []
+  const tentative = tentativeWording(inst.end, today)
   if (inst.status === 'cancelled') lines.push('【已取消】')
   if (inst.start && inst.end) {
     const basis = inst.basis ? BASIS_LABEL[inst.basis] : ''
-    lines.push(`${formatPeriodZh(inst.start, inst.end, true)}${inst.status === 'tentative' ? '（预计）' : ''}${basis ? ` · ${basis}` : ''}`)
+    lines.push(`${formatPeriodZh(inst.start, inst.end, true)}${inst.status === 'tentative' ? tentative.suffix : ''}${basis ? ` · ${basis}` : ''}`)
   }
   const local = inst.local
   if (local?.organiser) lines.push(`主办：${local.organiser}`)
@@ -33,7 +34,7 @@ export function describeInstance(inst: Instance, pageUrl: string): string {
   if (local?.contact) lines.push(`联系：${local.contact}`)
   if (local?.description) lines.push(local.description)
   if (local?.link) lines.push(`链接：${local.link}`)
-  for (const s of inst.sources) lines.push(sourceLine(s))
+  for (const s of inst.sources) lines.push(sourceLine(s, tentative))
   lines.push(`详情：${pageUrl}`)
   return lines.join('\n')
 }

@@ -4,7 +4,7 @@ import type { ICalCalendar, ICalEventData } from 'ical-generator'
 import { ICalEventStatus } from 'ical-generator'
 import { addDays } from '../dates'
 import { eventPath } from '../feeds'
-import { AUDIENCE_LABEL, KIND_LABEL } from '../labels'
+import { AUDIENCE_LABEL, KIND_LABEL, tentativeWording } from '../labels'
 import type { Activity, Instance } from '../types'
 import { eventSlug } from '../uid'
 import { describeInstance } from './describe'
@@ -42,8 +42,9 @@ export function eventData(inst: Instance, ctx: IcalContext): ICalEventData | nul
     sequence: inst.sequence,
     stamp,
     lastModified: inst.local?.updated ? wall(`${inst.local.updated}T00:00:00`) : stamp,
-    summary: `${inst.title}${inst.status === 'tentative' ? '（预计）' : ''}`,
-    description: describeInstance(inst, url),
+    // The feed's "today" is its data date: a feed is the same file whenever it is built.
+    summary: `${inst.title}${inst.status === 'tentative' ? tentativeWording(inst.end, ctx.dataDate).suffix : ''}`,
+    description: describeInstance(inst, url, ctx.dataDate),
     url,
     categories,
     ...(location ? { location } : {}),

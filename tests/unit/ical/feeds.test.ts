@@ -76,7 +76,11 @@ describe('feeds', () => {
     expect(b!.getFirstProperty('dtend')!.toICALString()).toBe('DTEND;VALUE=DATE:20240926')
     expect(b!.getFirstPropertyValue('status')).toBe('CONFIRMED')
     expect(t!.getFirstPropertyValue('status')).toBe('TENTATIVE')
-    expect(t!.getFirstPropertyValue('summary')).toBe('全国科技活动周（预计）')
+    // A projection whose week is over by the data date is not announced as 预计.
+    expect(t!.getFirstPropertyValue('summary')).toBe('全国科技活动周（日期未核实，往年惯例推算）')
+    expect(t!.getFirstPropertyValue('status')).toBe('TENTATIVE')
+    const ahead = events(buildCalendar(meta, [{ ...tentative, uid: 'keji-huodong-zhou.000000.2027@kepu-calendar', year: 2027, start: '2027-05-22', end: '2027-05-29' }], ctx))[0]!
+    expect(ahead.getFirstPropertyValue('summary')).toBe('全国科技活动周（预计）')
     expect(l!.getFirstProperty('dtstart')!.toICALString()).toBe('DTSTART;TZID=Asia/Shanghai:20260912T090000')
     expect(l!.getFirstPropertyValue('location')).toBe('迁安市科技馆')
     expect(l!.getFirstPropertyValue('last-modified')!.toString()).toBe('2026-08-01T00:00:00Z')
