@@ -36,6 +36,7 @@ console.log(formatSummary(summarize(data)))
 // --quiet (used by npm run build) keeps the summary and leaves out the candidate lines.
 if (!values.quiet) for (const c of data.candidates) console.log(`candidate ${c.document}:${c.line} ${c.clause} ${c.name} — ${c.quote}`)
 console.log(`wrote ${values.out}/${pointer.path} in ${Math.round(performance.now() - started)} ms`)
+console.log(pointer.first ? 'changes  first build: nothing to compare with (最近更新 starts from here)' : `changes  ${pointer.changes} since the previous build`)
 if (data.reviews.length) console.log(`review   ${data.reviews.length} document(s) to check: ${review}/review.md`)
 // For npm run bench: the peak memory of this process.
 if (process.env.KEPU_REPORT_USAGE) console.error(`usage ${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}`)

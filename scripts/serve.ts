@@ -1,8 +1,8 @@
 // npm run serve [-- --dir dist --port 4173]: the production build over HTTP, with the caching and
 // content types a real deployment needs (README › Deploying shows the same rules for nginx).
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import { extname, join, normalize, resolve } from 'node:path'
+import { createReadStream, existsSync, readFileSync, statSync, type Stats } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { extname, isAbsolute, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 
@@ -13,12 +13,13 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.webmanifest': 'application/manifest+json; charset=utf-8',
   '.ics': 'text/calendar; charset=utf-8',
+  '.atom': 'application/atom+xml; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
   '.yaml': 'text/yaml; charset=utf-8',
 }
-const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.webmanifest', '.ics', '.svg', '.txt'])
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.webmanifest', '.ics', '.atom', '.svg', '.txt'])
 
 /** Cache rules: hashed assets and versioned data never change; the shell and feeds are revalidated. */
 export function cacheControl(path: string): string {
@@ -35,25 +36,49 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 }
 
+/** Whether `file` is `root` or inside it: no `..` step out, and not another drive or root. */
+export function isInside(root: string, file: string): boolean {
+  const rel = relative(root, file)
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+}
+
+const plain = (res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}) =>
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache', ...SECURITY_HEADERS, ...extra }).end(text)
+
 export function startServer(dir: string, port: number, host = '127.0.0.1'): Promise<Server> {
   const root = resolve(dir)
   const gzipCache = new Map<string, Buffer>()
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x')
-    let path = decodeURIComponent(url.pathname)
-    let file = normalize(join(root, path))
-    if (!file.startsWith(root)) {
-      res.writeHead(403).end()
-      return
+    // One bad request never stops the server: every failure becomes an answer.
+    try {
+      serve(req, res)
+    } catch (e) {
+      if (!res.headersSent) plain(res, 500, '服务器内部错误 (internal error)')
+      else res.destroy()
+      console.error(`serve: ${req.method} ${req.url}: ${(e as Error).message}`)
     }
+  })
+
+  function serve(req: IncomingMessage, res: ServerResponse) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, '只支持 GET 和 HEAD (method not allowed)', { Allow: 'GET, HEAD' })
+    let path: string
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    } catch {
+      return plain(res, 400, '地址格式错误 (malformed URL)')
+    }
+    if (path.includes('\0')) return plain(res, 400, '地址格式错误 (malformed URL)')
+    let file = resolve(join(root, path))
+    if (!isInside(root, file)) return plain(res, 403, '禁止访问 (forbidden)')
     // Deep links (/r/130200, /e/…) are the app's own routes: serve the shell.
-    if (!existsSync(file) || statSync(file).isDirectory()) {
-      if (TYPES[extname(path)] || /^\/(data|feeds|assets|icons)\//.test(path)) {
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' }).end('Not found')
-        return
-      }
+    let stat = statOrNull(file)
+    if (!stat || stat.isDirectory()) {
+      if (TYPES[extname(path)] || /^\/(data|feeds|assets|icons)\//.test(path)) return plain(res, 404, 'Not found')
       path = '/index.html'
       file = join(root, 'index.html')
+      stat = statOrNull(file)
+      // A rebuild is replacing the site: say so, and let the client try again.
+      if (!stat) return plain(res, 503, '网站正在更新，请稍后刷新 (the site is being updated)', { 'Retry-After': '5' })
     }
     const ext = extname(file)
     const headers: Record<string, string> = {
@@ -63,10 +88,14 @@ export function startServer(dir: string, port: number, host = '127.0.0.1'): Prom
     }
     if (path === '/sw.js') headers['Service-Worker-Allowed'] = '/'
     if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-      const key = `${file}:${statSync(file).mtimeMs}`
+      const key = `${file}:${stat.mtimeMs}`
       let body = gzipCache.get(key)
       if (!body) {
-        body = gzipSync(readFileSync(file))
+        try {
+          body = gzipSync(readFileSync(file))
+        } catch {
+          return plain(res, 404, 'Not found')
+        }
         if (gzipCache.size > 2000) gzipCache.clear()
         gzipCache.set(key, body)
       }
@@ -74,11 +103,25 @@ export function startServer(dir: string, port: number, host = '127.0.0.1'): Prom
       res.end(req.method === 'HEAD' ? undefined : body)
       return
     }
-    res.writeHead(200, { ...headers, 'Content-Length': String(statSync(file).size) })
-    if (req.method === 'HEAD') res.end()
-    else createReadStream(file).pipe(res)
-  })
+    if (req.method === 'HEAD') return res.writeHead(200, { ...headers, 'Content-Length': String(stat.size) }).end()
+    // The file may vanish between stat and read (a deployment swapping the folder).
+    const stream = createReadStream(file)
+    stream.once('error', () => (res.headersSent ? res.destroy() : plain(res, 404, 'Not found')))
+    stream.once('open', () => {
+      res.writeHead(200, { ...headers, 'Content-Length': String(stat.size) })
+      stream.pipe(res)
+    })
+  }
+
   return new Promise((ok) => server.listen(port, host, () => ok(server)))
+}
+
+function statOrNull(file: string): Stats | null {
+  try {
+    return statSync(file)
+  } catch {
+    return null
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

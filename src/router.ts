@@ -16,6 +16,7 @@ export const router = createRouter({
     { path: '/organizer', name: 'organizer', component: () => import('@/views/OrganizerView.vue') },
     { path: '/organizer/:id', name: 'organizer-edit', component: () => import('@/views/OrganizerEditView.vue') },
     { path: '/about', name: 'about', component: () => import('@/views/AboutView.vue') },
+    { path: '/changes', name: 'changes', component: () => import('@/views/ChangesView.vue') },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
   ],
   // A new page starts at the top; a new view of the same page (year, month, list/month) stays put

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { appendChanges, diffDatasets, type Change } from '../../src/domain/changes'
 import { groupBy } from '../../src/domain/group'
+import { changesFeeds } from '../feeds/changesAtom'
 import type { Dataset } from './build'
 import { regionCalendars } from './build'
 import { writeRegionFeeds } from '../feeds/regionFeeds'
@@ -22,10 +24,13 @@ export interface LatestPointer {
  * made (into a staging folder, renamed once the hash is known), so memory stays flat however many
  * regions there are. Feeds go to OUT/feeds/, at stable addresses subscribers keep for years.
  */
-export function writeDataset(data: Dataset, out: string): LatestPointer {
+export function writeDataset(data: Dataset, out: string): LatestPointer & { changes: number; first: boolean } {
   const dataRoot = join(out, 'data')
   const staging = join(dataRoot, '.staging')
-  rmSync(dataRoot, { recursive: true, force: true })
+  // The previous published version stays until the next build: a copy of the app that is still
+  // open keeps reading its own data, and this build tells what changed since it.
+  const previous = readPrevious(dataRoot)
+  rmSync(staging, { recursive: true, force: true })
   made.clear()
   const hash = createHash('sha256')
   const emit = (name: string, value: unknown) => {
@@ -61,15 +66,38 @@ export function writeDataset(data: Dataset, out: string): LatestPointer {
   const below = groupBy(ancestry, (a) => a.up)
   for (const region of data.regions.all) if (region.level !== 'county') emit(`sub/${region.code}.json`, (below.get(region.code) ?? []).map((a) => a.i))
 
+  const changes = previous ? diffDatasets(previous, data, data.dataDate) : []
+  const log = appendChanges(previous?.log ?? [], changes)
+  emit('changes.json', { first: !previous, log })
+
   const version = hash.digest('hex').slice(0, 12)
+  rmSync(join(dataRoot, version), { recursive: true, force: true })
   renameSync(staging, join(dataRoot, version))
+  // Only dataset folders this pipeline made (a 12-hex-digit name) are removed, and never the previous.
+  for (const name of readdirSync(dataRoot)) {
+    if (/^[0-9a-f]{12}$/.test(name) && name !== version && name !== previous?.version) rmSync(join(dataRoot, name), { recursive: true, force: true })
+  }
   const window = { from: data.settings.years[0]!, to: data.settings.years[data.settings.years.length - 1]! }
   const pointer: LatestPointer = { version, dataDate: data.dataDate, window, path: `data/${version}/` }
   write(join(dataRoot, 'latest.json'), `${JSON.stringify(pointer)}\n`)
 
   rmSync(join(out, 'feeds'), { recursive: true, force: true })
   writeRegionFeeds(calendars, data.activities, data.settings.siteUrl, data.dataDate, (name, text) => write(join(out, 'feeds', name), text))
-  return pointer
+  for (const [name, text] of changesFeeds(log, data.regions, data.settings.siteUrl, data.dataDate)) write(join(out, 'feeds', name), text)
+  return { ...pointer, changes: changes.length, first: !previous }
+}
+
+/** The dataset the last build published in `dataRoot`, if any, with its change log. */
+function readPrevious(dataRoot: string): (Pick<Dataset, 'instances' | 'documents'> & { version: string; log: Change[] }) | null {
+  try {
+    const pointer = JSON.parse(readFileSync(join(dataRoot, 'latest.json'), 'utf8')) as LatestPointer
+    const dir = join(dataRoot, pointer.version)
+    const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'))
+    const log = existsSync(join(dir, 'changes.json')) ? (read('changes.json') as { log: Change[] }).log : []
+    return { version: pointer.version, instances: read('instances.json'), documents: read('index.json').documents, log }
+  } catch {
+    return null
+  }
 }
 
 const made = new Set<string>()

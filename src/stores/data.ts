@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
 import { fetchData } from '@/composables/dataUrl'
+import type { Change } from '@/domain/changes'
 import type { RegionIndex } from '@/domain/regions'
 import type { Activity, DocumentMeta, Instance, Region, RegionData, RegionLevel } from '@/domain/types'
 
@@ -74,5 +75,10 @@ export const useDataStore = defineStore('data', () => {
     return fetchData<ActivityOccurrence[]>(`a/${activity}.json`)
   }
 
-  return { index, activities, regions, loadIndex, loadCalendar, loadRegions, loadSubRegionEntries, loadActivityOccurrences }
+  /** What changed in the last builds (最近更新): this build's log. */
+  function loadChanges(): Promise<{ first: boolean; log: Change[] }> {
+    return fetchData<{ first: boolean; log: Change[] }>('changes.json')
+  }
+
+  return { index, activities, regions, loadIndex, loadCalendar, loadRegions, loadSubRegionEntries, loadActivityOccurrences, loadChanges }
 })

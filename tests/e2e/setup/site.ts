@@ -15,13 +15,15 @@ function run(args: string[], env: Record<string, string> = {}) {
 
 /**
  * A production build of its own, from `documents` (and local entries), into `outDir`:
- * data into a private public/ folder, then the app with vite against it.
+ * data into a private public/ folder, then the app with vite against it. `after` names an earlier
+ * build this one follows (its data is the previous version the new one is compared with).
  */
-export function buildSite(name: string, documents: string, extra: string[] = []): string {
+export function buildSite(name: string, documents: string, extra: string[] = [], after?: string): string {
   const publicDir = join(work, `public-${name}`)
   const outDir = join(work, `dist-${name}`)
   rmSync(publicDir, { recursive: true, force: true })
   mkdirSync(publicDir, { recursive: true })
+  if (after) cpSync(join(work, `public-${after}`), publicDir, { recursive: true })
   for (const f of ['favicon.svg', 'icons']) cpSync(join(root, 'public', f), join(publicDir, f), { recursive: true })
   run([process.execPath, '--import', 'tsx', 'scripts/data.ts', '--quiet', '--documents', documents, '--out', publicDir, ...extra])
   run([process.execPath, join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
