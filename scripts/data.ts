@@ -1,10 +1,11 @@
 // npm run data [-- --documents DIR --out DIR --catalog FILE --settings FILE]
 // Documents → mentions → instances per region and year → dataset (and feeds). See README.
+import { rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildDataset } from './pipeline/build'
 import { writeReview } from './pipeline/review'
-import { writeDataset } from './pipeline/write'
+import { foreignFiles, writeDataset } from './pipeline/write'
 import { formatSummary, summarize } from './pipeline/summary'
 import { formatProblem } from './problems'
 import { loadSettings } from './settings'
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     local: { type: 'string', default: 'seeds/local' },
     settings: { type: 'string', default: 'seeds/settings.json' },
     quiet: { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
   },
 })
 
@@ -29,6 +31,16 @@ if (data.errors.length) {
   for (const e of data.errors) console.error(`error    ${formatProblem(e)}`)
   console.error(`\n${data.errors.length} error(s): nothing was written (没有写出任何文件). Fix them and run again.`)
   process.exit(1)
+}
+// OUT/data and OUT/feeds are ours: a folder holding other files there is refused, not emptied.
+const foreign = foreignFiles(resolve(values.out))
+if (foreign.length && !values.force) {
+  console.error(`error    ${values.out}: 输出文件夹的 data/ 和 feeds/ 里有不是本程序写出的文件，不会覆盖或删除：${foreign.slice(0, 10).join('、')}${foreign.length > 10 ? ` 等 ${foreign.length} 个` : ''}。请换一个 --out 文件夹，或确认可以删除后加 --force (the output folder holds files this pipeline did not write; choose another --out, or add --force to remove them)`)
+  process.exit(1)
+}
+if (foreign.length) {
+  console.warn(`warning  --force: removing ${foreign.length} file(s) this pipeline did not write: ${foreign.join(', ')}`)
+  for (const f of foreign) rmSync(resolve(values.out, f), { recursive: true, force: true })
 }
 const pointer = writeDataset(data, resolve(values.out))
 const review = writeReview(data, resolve(values.out))

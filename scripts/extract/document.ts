@@ -4,7 +4,7 @@ import type { Candidate, DocumentMeta, Mention } from '../../src/domain/types'
 import type { Problem } from '../problems'
 import { clauseAt, findClauses } from './clauses'
 import { findCandidates } from './candidates'
-import { decodeDocument } from './decode'
+import { decodeDocument } from '../../src/domain/decode'
 import { readHeader, type HeaderFacts } from './metadata'
 import type { ActivityMatcher } from './mentions'
 import { sourceOf } from './noise'
@@ -38,6 +38,7 @@ export function extractDocument(file: string, input: Uint8Array | Read, matcher:
   const { text, map } = normalizeText(raw)
   const lineAt = lineIndex(raw)
   const problems: Problem[] = []
+  for (const line of decoded.replacedLines ?? []) problems.push({ file, line, message: '有无法识别的字节，已替换为 �，其余内容照常读取；请检查原文件 (undecodable bytes replaced; the rest is read)' })
   const header = settle(readHeader(text), sidecar)
   const hits = matcher.find(text)
   const settled = sidecar?.region ? names.index.get(sidecar.region) : undefined

@@ -1,5 +1,5 @@
 import type { DocumentFormat } from '../../src/domain/types'
-import { decodeDocument, type Decoded } from './decode'
+import { decodeDocument, type Decoded } from '../../src/domain/decode'
 import { htmlToText } from './html'
 
 /**

@@ -47,7 +47,7 @@ export class FeedAssembler {
       'X-PUBLISHED-TTL:P1D',
     ]
     const events = instances.map((i) => this.block(i)).join('')
-    return `${fold(head.join('\r\n'))}\r\n${events}X-WR-TIMEZONE:${SHANGHAI}\r\nEND:VCALENDAR`
+    return `${fold(head.join('\r\n'))}\r\n${events}X-WR-TIMEZONE:${SHANGHAI}\r\nEND:VCALENDAR\r\n`
   }
 }
 

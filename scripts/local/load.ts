@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { groupBy } from '../../src/domain/group'
 import { documentSource } from '../../src/domain/sources'
+import { entryText } from '../../src/domain/local/file'
 import { localInstances } from '../../src/domain/local/instances'
 import { checkEntryContext } from '../../src/domain/local/rules'
 import { checkEntry, fileIdProblem, type LocalEntry } from '../../src/domain/local/schema'
@@ -59,7 +60,13 @@ export function loadLocalEntries(input: LocalInput): LocalResult {
       errors.push({ file, message: badName })
       continue
     }
-    const parsed = parseEntryYaml(readFileSync(path, 'utf8'))
+    const decoded = entryText(readFileSync(path))
+    if (decoded.text === null) {
+      errors.push({ file, message: decoded.problem! })
+      continue
+    }
+    if (decoded.note) warnings.push({ file, message: decoded.note })
+    const parsed = parseEntryYaml(decoded.text)
     if (parsed.problems.length) {
       for (const p of parsed.problems) errors.push({ file, line: p.line, message: p.message })
       continue

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { calendarOf } from '../../src/domain/calendar'
@@ -56,6 +57,9 @@ export interface Review {
   year: number | null
 }
 
+/** Larger than any notice: a misplaced file (KEPU_MAX_DOCUMENT_MB changes it). */
+const MAX_DOCUMENT_BYTES = Number(process.env.KEPU_MAX_DOCUMENT_MB ?? 20) * 1024 * 1024
+
 /** `notice.docx` is settled by `notice.meta.yaml` beside it. */
 export const sidecarName = (file: string) => file.replace(/\.[^.]+$/, '') + '.meta.yaml'
 
@@ -72,8 +76,28 @@ export async function buildDataset(input: BuildInput): Promise<Dataset> {
   const mentions: Mention[] = []
   const candidates: Candidate[] = []
   const reviews: Review[] = []
+  const seen = new Map<string, string>()
   for (const file of listDocuments(input.documentsDir, warnings)) {
     const path = join(input.documentsDir, file)
+    let bytes: Uint8Array
+    try {
+      bytes = readFileSync(path)
+    } catch {
+      warnings.push({ file, message: '跳过：无法读取文件 (skipped: cannot read the file); 检查文件权限' })
+      continue
+    }
+    if (bytes.length > MAX_DOCUMENT_BYTES) {
+      warnings.push({ file, message: `跳过：文件超过 ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB (skipped: larger than the limit); 一份通知不会这么大，请检查是否放错了文件` })
+      continue
+    }
+    // The same document saved twice (two names, one content) is read once: cited once on every event.
+    const digest = createHash('sha256').update(bytes).digest('hex')
+    const twin = seen.get(digest)
+    if (twin) {
+      warnings.push({ file, message: `与 ${twin} 内容相同，只读取一次 (same content as ${twin}: read once)` })
+      continue
+    }
+    seen.set(digest, file)
     const sidecarPath = join(input.documentsDir, sidecarName(file))
     let sidecar: Sidecar | undefined
     if (existsSync(sidecarPath)) {
@@ -81,7 +105,7 @@ export async function buildDataset(input: BuildInput): Promise<Dataset> {
       errors.push(...parsed.problems)
       sidecar = parsed.sidecar ?? undefined
     }
-    const result = extractDocument(file, await readDocument(file, readFileSync(path)), matcher, names, sidecar)
+    const result = extractDocument(file, await readDocument(file, bytes), matcher, names, sidecar)
     warnings.push(...result.problems)
     if (!result.document) continue
     if (result.placement && ['low', 'none'].includes(result.placement.confidence)) {
@@ -141,7 +165,17 @@ function listDocuments(dir: string, warnings: Problem[]): string[] {
   return names
     .filter((name) => {
       if (name.startsWith('.') || name.endsWith('.meta.yaml')) return false
-      if (!statSync(join(dir, name)).isFile()) return false
+      let stat
+      try {
+        stat = statSync(join(dir, name))
+      } catch {
+        warnings.push({ file: name, message: '跳过：链接指向的文件不存在或无法读取 (skipped: a broken link or an unreadable file)' })
+        return false
+      }
+      if (stat.isDirectory()) {
+        warnings.push({ file: name, message: '跳过：这是一个文件夹，不是文件 (skipped: a folder, not a file)' })
+        return false
+      }
       if (isDocumentFile(name)) return true
       warnings.push({ file: name, message: '跳过：不是可读的文件格式 (skipped: read are .txt, .html, .docx and PDF with a text layer)' })
       return false

@@ -81,10 +81,39 @@ export function writeDataset(data: Dataset, out: string): LatestPointer & { chan
   const pointer: LatestPointer = { version, dataDate: data.dataDate, window, path: `data/${version}/` }
   write(join(dataRoot, 'latest.json'), `${JSON.stringify(pointer)}\n`)
 
-  rmSync(join(out, 'feeds'), { recursive: true, force: true })
-  writeRegionFeeds(calendars, data.activities, data.settings.siteUrl, data.dataDate, (name, text) => write(join(out, 'feeds', name), text))
-  for (const [name, text] of changesFeeds(log, data.regions, data.settings.siteUrl, data.dataDate)) write(join(out, 'feeds', name), text)
+  // Feeds are written beside the live folder and swapped in: readers never see half of them.
+  const feeds = join(out, 'feeds')
+  const next = join(out, '.feeds-next')
+  rmSync(next, { recursive: true, force: true })
+  writeRegionFeeds(calendars, data.activities, data.settings.siteUrl, data.dataDate, (name, text) => write(join(next, name), text))
+  for (const [name, text] of changesFeeds(log, data.regions, data.settings.siteUrl, data.dataDate)) write(join(next, name), text)
+  const old = join(out, '.feeds-old')
+  rmSync(old, { recursive: true, force: true })
+  if (existsSync(feeds)) renameSync(feeds, old)
+  renameSync(next, feeds)
+  rmSync(old, { recursive: true, force: true })
   return { ...pointer, changes: changes.length, first: !previous }
+}
+
+/** What this pipeline writes in OUT/data and OUT/feeds: anything else there is someone else's. */
+const OURS = { data: /^([0-9a-f]{12}|latest\.json|\.staging)$/, feeds: /^(\d{6}(-youth)?\.ics|(\d{6}-)?changes\.atom)$/ }
+
+/**
+ * The files in `out` that this pipeline did not write and would remove: an `--out` folder that
+ * holds them is refused (or, with --force, they are named and removed).
+ */
+export function foreignFiles(out: string): string[] {
+  const found: string[] = []
+  for (const [dir, ours] of Object.entries(OURS)) {
+    let names: string[] = []
+    try {
+      names = readdirSync(join(out, dir))
+    } catch {
+      continue
+    }
+    for (const name of names) if (!ours.test(name)) found.push(`${dir}/${name}`)
+  }
+  return found.sort()
 }
 
 /** The dataset the last build published in `dataRoot`, if any, with its change log. */

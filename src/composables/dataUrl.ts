@@ -17,6 +17,23 @@ export class DataOutdatedError extends Error {
   }
 }
 
+/** The data is current, and has no such region: a mistyped or invented code (/r/999999). */
+export class UnknownRegionError extends Error {
+  constructor(code: string) {
+    super(`没有这个地区（代码 ${code}）。请重新选择地区。`)
+  }
+}
+
+/** Whether the server still publishes the dataset this app was built with. */
+export async function isCurrentVersion(): Promise<boolean> {
+  try {
+    const res = await fetch(dataPointerUrl(), { cache: 'no-store' })
+    return res.ok && ((await res.json()) as { version: string }).version === __DATA_VERSION__
+  } catch {
+    return false
+  }
+}
+
 const fetched = new Set<string>()
 
 /**

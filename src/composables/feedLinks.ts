@@ -1,10 +1,20 @@
 import { FEED_KINDS, feedPath, type FeedKind } from '@/domain/feeds'
 
-/** Every way to reach one feed: https for copying, webcal for Apple/Outlook, Google's add-by-URL. */
+/**
+ * Every way to reach one feed: https for copying and downloading, webcal for Apple and Outlook,
+ * Outlook.com's and Google's add-by-URL, and the subscribe page itself (what QR codes encode: a
+ * page works in every scanner, WeChat included, where a raw .ics does nothing).
+ */
 export function feedLinks(origin: string, code: string, kind: FeedKind) {
   const https = `${origin}${feedPath(code, kind)}`
   const webcal = https.replace(/^https?:/, 'webcal:')
-  return { https, webcal, google: `https://calendar.google.com/calendar/r?cid=${encodeURIComponent(webcal)}` }
+  return {
+    https,
+    webcal,
+    page: `${origin}/r/${code}/subscribe${kind.id === 'all' ? '' : `?feed=${kind.id}`}`,
+    outlook: `https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(https)}`,
+    google: `https://calendar.google.com/calendar/r?cid=${encodeURIComponent(webcal)}`,
+  }
 }
 
 export function feedKind(id: unknown): FeedKind {

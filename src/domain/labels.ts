@@ -51,3 +51,8 @@ export function tentativeWording(end: IsoDate | null, today: IsoDate): { badge: 
     ? { badge: '日期未核实', suffix: '（日期未核实，往年惯例推算）', explain: '这是按往年惯例推算的日期，当年的正式通知未收录，实际日期可能不同。' }
     : { badge: '预计', suffix: '（预计）', explain: '按往年惯例推算，以正式通知为准。' }
 }
+
+/** 本省 / 本市 / 本县 for a region code (GB/T 2260: xx0000 a province, xxxx00 a city, else a county). */
+export function ownLevelWord(code: string): string {
+  return code.endsWith('0000') ? '本省' : code.endsWith('00') ? '本市' : '本县'
+}

@@ -19,3 +19,8 @@ export function eventSlug(uid: string): string {
 export function uidFromSlug(slug: string): string {
   return `${slug}@${UID_DOMAIN}`
 }
+
+/** The region that owns a series or an entry: the second part of its UID (kepu-ri.000000.2023, local.130283.x). */
+export function ownerOf(uid: string): string {
+  return uid.split('.')[1] ?? ''
+}

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
-import { fetchData } from '@/composables/dataUrl'
+import { DataOutdatedError, fetchData, isCurrentVersion, UnknownRegionError } from '@/composables/dataUrl'
 import type { Change } from '@/domain/changes'
 import type { RegionIndex } from '@/domain/regions'
 import type { Activity, DocumentMeta, Instance, Region, RegionData, RegionLevel } from '@/domain/types'
@@ -47,7 +47,11 @@ export const useDataStore = defineStore('data', () => {
   function loadCalendar(code: string): Promise<RegionData> {
     let p = calendars.get(code)
     if (!p) {
-      p = fetchData<RegionData>(`r/${code}.json`)
+      // A missing region file means a new deployment, unless the data is current: then no such region.
+      p = fetchData<RegionData>(`r/${code}.json`).catch(async (e) => {
+        if (e instanceof DataOutdatedError && (await isCurrentVersion())) throw new UnknownRegionError(code)
+        throw e
+      })
       calendars.set(code, p)
       p.catch(() => calendars.delete(code))
     }

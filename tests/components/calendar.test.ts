@@ -19,8 +19,9 @@ describe('EventCard', () => {
     // Today is the tests' day (late 2026): the 2026 projection has passed, the 2027 one is ahead.
     [instances[0]!, '全国科技活动周', ['日期未核实', '全国']],
     [{ ...instances[0]!, year: 2027, start: '2027-05-22', end: '2027-05-29' }, '全国科技活动周', ['预计', '全国']],
-    [instances[1]!, '全国科普月', ['本地']],
-    [instances[2]!, '青少年科技创新大赛', ['本地']],
+    // A national event 唐山's own document orders: 全国, and said apart that 唐山 deploys it.
+    [instances[1]!, '全国科普月', ['全国', '本市文件部署']],
+    [instances[2]!, '青少年科技创新大赛', ['本市']],
   ])('%#: shows the title, dates and who holds it', (inst, title, badges) => {
     const w = mount(EventCard, { props: { inst, ...common, activity: activityMap.get(inst.activity) }, global: { plugins: [router] } })
     expect(w.find('h3').text()).toBe(title)

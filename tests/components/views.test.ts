@@ -42,6 +42,13 @@ describe('CalendarView', () => {
     expect(w.findAll('article.event h3').map((h) => h.text())).toContain('全国科普月')
   })
 
+  it('an unknown region (the data is current) says so, with the way to the region picker', async () => {
+    vi.stubGlobal('fetch', fakeFetch({ 'data/latest.json': { version: 'test' } }))
+    const w = await open('/r/999999', CalendarView)
+    await vi.waitFor(() => expect(w.find('[role="alert"]').text()).toContain('没有这个地区'))
+    expect(w.find('[role="alert"] a').attributes('href')).toBe('/regions')
+  })
+
   it('a failed load says what happened', async () => {
     vi.stubGlobal('fetch', fakeFetch({}))
     const w = await open('/r/130200', CalendarView)

@@ -46,7 +46,9 @@ describe('the calendar on a phone', () => {
     await expect.poll(() => page.url()).toContain('y=2023')
     const kepu = page.locator('article.event', { has: page.getByRole('heading', { name: '全国科普日', exact: true }) })
     await expect.poll(() => kepu.locator('.when').textContent()).toContain('9月17日—23日')
-    await expect.poll(() => kepu.locator('.badge.own').textContent()).toBe('本地')
+    // A national event 唐山's own plan orders: 全国, with 本市文件部署 beside it (never 本地).
+    await expect.poll(() => kepu.locator('.badge.inherited').textContent()).toBe('全国')
+    await expect.poll(() => kepu.locator('.badge.ordered').textContent()).toBe('本市文件部署')
     const zhou = page.locator('article.event', { has: page.getByRole('heading', { name: '全国科技活动周', exact: true }) })
     await expect.poll(() => zhou.locator('.when').textContent()).toContain('5月20日—31日')
     // Inherited national events are told apart.
@@ -144,26 +146,6 @@ describe('the calendar on a phone', () => {
     await page.getByText('发改环资〔2026〕664号').waitFor()
     await page.goto(`${BASE}/e/keji-huodong-zhou.000000.2026`)
     await page.getByText('当年的正式通知未收录').first().waitFor()
-  })
-})
-
-describe('subscribing', () => {
-  it('offers webcal, Google, a copyable URL and a local QR code, for all or youth events', async () => {
-    const { page } = phone
-    await page.goto(`${BASE}/r/130200`)
-    await page.getByRole('link', { name: '订阅日历' }).click()
-    await page.getByRole('heading', { name: '订阅唐山市科普日历' }).waitFor()
-    expect(await page.getByRole('link', { name: '用苹果日历订阅' }).getAttribute('href')).toBe('webcal://127.0.0.1:4391/feeds/130200.ics')
-    expect(await page.getByRole('link', { name: '添加到 Google 日历' }).getAttribute('href')).toBe(
-      'https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2F127.0.0.1%3A4391%2Ffeeds%2F130200.ics',
-    )
-    await page.getByRole('img', { name: /订阅地址二维码/ }).waitFor()
-    await page.getByRole('radio', { name: '青少年科普活动' }).check()
-    await expect.poll(() => page.locator('code').textContent()).toBe(`${BASE}/feeds/130200-youth.ics`)
-    await page.getByText('8—24 小时').waitFor()
-    await page.getByRole('link', { name: /打印学校张贴海报/ }).click()
-    await page.getByRole('heading', { name: /河北省 唐山市/ }).waitFor()
-    await page.getByRole('img', { name: /订阅二维码/ }).waitFor()
   })
 })
 

@@ -29,4 +29,10 @@ describe('static server', () => {
   it('answers 404 for a missing data file, not the app shell', async () => {
     expect((await fetch(`${BASE}/data/000000000000/r/130200.json`)).status).toBe(404)
   })
+
+  it('answers /robots.txt with the file, not the app shell (an SPA fallback would serve HTML there)', async () => {
+    const res = await fetch(`${BASE}/robots.txt`)
+    expect([res.status, res.headers.get('content-type')]).toEqual([200, 'text/plain; charset=utf-8'])
+    expect(await res.text()).toContain('User-agent: *')
+  })
 })

@@ -1,4 +1,4 @@
-import ical from 'ical-generator'
+import ical, { ICalCalendarMethod } from 'ical-generator'
 import type { Instance } from '../types'
 import { addEvent, type IcalContext } from './event'
 import { escapeText } from './escape'
@@ -14,7 +14,10 @@ export interface FeedMeta {
 
 export const PRODID = { company: 'kepu-calendar', product: '科普日历', language: 'ZH' }
 
-/** A calendar holding `instances`, built with ical-generator. */
+/**
+ * A calendar holding `instances`, built with ical-generator: a feed to subscribe to (refreshed
+ * daily). Every content line ends with CRLF, the last one too (RFC 5545 §3.1).
+ */
 export function buildCalendar(meta: FeedMeta, instances: Instance[], ctx: IcalContext): string {
   const cal = ical({
     prodId: PRODID,
@@ -29,14 +32,18 @@ export function buildCalendar(meta: FeedMeta, instances: Instance[], ctx: IcalCo
   })
   cal.x([['X-WR-TIMEZONE', SHANGHAI]])
   for (const inst of instances) addEvent(cal, inst, ctx)
-  return cal.toString()
+  return withFinalCrlf(cal.toString())
 }
 
-/** A single event, for 添加到日历: same UID as in the feeds. */
-export function buildSingleEvent(inst: Instance, ctx: IcalContext, regionName: string): string {
-  return buildCalendar(
-    { name: `科普日历 · ${inst.title}`, description: `${regionName} · ${inst.title}`, url: `${ctx.siteUrl}/` },
-    [inst],
-    ctx,
-  )
+/**
+ * A single event, for 添加到日历: an import, not a subscription (METHOD:PUBLISH, no calendar name,
+ * no REFRESH-INTERVAL or X-PUBLISHED-TTL, which some phones' importers reject), with the same UID
+ * as in the feeds so a later subscription does not duplicate it.
+ */
+export function buildSingleEvent(inst: Instance, ctx: IcalContext): string {
+  const cal = ical({ prodId: PRODID, method: ICalCalendarMethod.PUBLISH, timezone: { name: null, generator: () => SHANGHAI_VTIMEZONE } })
+  addEvent(cal, inst, ctx)
+  return withFinalCrlf(cal.toString())
 }
+
+const withFinalCrlf = (text: string) => (text.endsWith('\r\n') ? text : `${text}\r\n`)

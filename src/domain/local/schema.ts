@@ -7,13 +7,18 @@ import { isValidIso } from '../dates'
 
 export const LIMITS = { title: 60, venue: 100, address: 200, organiser: 100, contact: 100, description: 2000, place: 100 } as const
 
-const text = (field: string, max: number) =>
+// Characters that turn text around on screen (‮evil reads as live): never in an entry.
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/
+
+const text = (field: string, max: number, oneLine = true) =>
   z
-    .string({ error: `${field}应为文字 (${field} must be text)` })
+    .string({ error: `${field}应为文字，如“迁安市科学技术协会”；不能为空时请填写 (${field} must be text)` })
     .trim()
     .min(1, { error: `${field}不能为空；不需要可删除这一行 (empty: remove the line if not needed)` })
     .max(max, { error: `${field}最多 ${max} 个字 (at most ${max} characters)` })
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s), { error: `${field}含有不可见的控制字符 (contains control characters)` })
+    .refine((s) => !BIDI.test(s), { error: `${field}含有改变文字方向的隐藏字符，请删除后重新输入 (contains bidirectional control characters)` })
+    .refine((s) => !oneLine || !/[\r\n]/.test(s), { error: `${field}只能写一行，请删除换行 (one line only: remove the line break)` })
 
 const date = (field: string) =>
   z
@@ -28,6 +33,7 @@ const link = z
   .string()
   .trim()
   .max(500, { error: '链接最多 500 个字符 (link: at most 500 characters)' })
+  .refine((s) => !/[\s\u202a-\u202e\u2066-\u2069]/.test(s), { error: '链接里不能有空格、换行或隐藏字符 (link: no spaces, line breaks or hidden characters)' })
   .refine(
     (s) => {
       try {
@@ -73,7 +79,7 @@ export const entryShape = z
       .array(z.enum(AUDIENCES, { error: `面向人群只能是 ${AUDIENCES.join(' / ')} (audience: one of these)` }))
       .min(1, { error: '至少选择一类面向人群 (choose at least one audience)' })
       .optional(),
-    description: text('活动介绍', LIMITS.description).optional(),
+    description: text('活动介绍', LIMITS.description, false).optional(),
     link: link.optional(),
     status: z.enum(['planned', 'cancelled'], { error: '状态只能是 planned（计划举行）或 cancelled（已取消） (status: planned or cancelled)' }),
     revision: z
@@ -82,7 +88,7 @@ export const entryShape = z
       .min(1, { error: '版本号从 1 开始 (revision starts at 1)' }),
     updated: date('修改日期').optional(),
     stops: z.array(stop).max(60, { error: '巡展站点最多 60 个 (at most 60 stops)' }).optional(),
-  })
+  }, { error: '文件应由“字段: 值”各占一行组成，如 activity: kepu-ri；不能是列表或一段文字 (an entry is field: value lines, not a list or a text)' })
   .strict()
 
 /** The entry schema: field rules, then rules across fields. */

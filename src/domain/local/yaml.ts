@@ -9,16 +9,42 @@ export interface ParsedYaml {
   lineOf: (field: string) => number | undefined
 }
 
+/** An entry is a few lines: anything larger, deeper or with many aliases is not one (an alias bomb). */
+export const YAML_LIMITS = { bytes: 64 * 1024, depth: 6, aliases: 20 }
+
 export function parseEntryYaml(text: string): ParsedYaml {
   const counter = new LineCounter()
+  const refuse = (message: string): ParsedYaml => ({ value: null, problems: [{ field: '', message }], lineOf: () => undefined })
+  if (text.length > YAML_LIMITS.bytes) return refuse(`文件太大（${Math.round(text.length / 1024)} KB），一项活动不应超过 64 KB (file too large for one entry)`)
   // YAML 1.2 core schema: 2026-09-12 stays a string, and `yes` is not true.
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true })
+  if (!doc.errors.length) {
+    if (depthOf(doc.contents) > YAML_LIMITS.depth) return refuse(`嵌套层数太多（超过 ${YAML_LIMITS.depth} 层），不是一项活动的格式 (nested too deep for an entry)`)
+    try {
+      const value = doc.toJS({ maxAliasCount: YAML_LIMITS.aliases })
+      return { value, problems: [], lineOf: lineOfIn(doc, counter) }
+    } catch {
+      return refuse('文件里的引用（& 和 *）太多，不是一项活动的格式；请删除引用后重写 (too many YAML aliases)')
+    }
+  }
   const problems = doc.errors.map((e) => ({
     field: '',
     line: e.linePos?.[0]?.line,
     message: `YAML 格式错误：${e.message.split('\n')[0]}；检查缩进和冒号后的空格 (YAML syntax error: check indentation and the space after colons)`,
   }))
-  const lineOf = (field: string): number | undefined => {
+  return { value: null, problems, lineOf: lineOfIn(doc, counter) }
+}
+
+function depthOf(node: unknown, depth = 0): number {
+  if (depth > 50) return depth
+  if (isMap(node)) return Math.max(depth + 1, ...node.items.map((p) => depthOf(p.value, depth + 1)))
+  if (isSeq(node)) return Math.max(depth + 1, ...node.items.map((i) => depthOf(i, depth + 1)))
+  return depth
+}
+
+/** 1-based line of a field path such as `stops.1.place`, for messages. */
+function lineOfIn(doc: ReturnType<typeof parseDocument>, counter: LineCounter) {
+  return (field: string): number | undefined => {
     let node: unknown = doc.contents
     let line: number | undefined
     for (const key of field ? field.split('.') : []) {
@@ -37,7 +63,6 @@ export function parseEntryYaml(text: string): ParsedYaml {
     }
     return line
   }
-  return { value: problems.length ? null : doc.toJS(), problems, lineOf }
 }
 
 const HEADER = `# yaml-language-server: $schema=../entry.schema.json

@@ -34,7 +34,7 @@ export interface PhoneSession {
   context: BrowserContext
   page: Page
   /** Another phone that has never visited (no service worker, no storage), closed with the test. */
-  freshPage(): Promise<Page>
+  freshPage(more?: PhoneOptions): Promise<Page>
 }
 
 /**
@@ -54,8 +54,8 @@ export function usePhone(options: PhoneOptions = {}): PhoneSession {
     return page
   }
   const session = {
-    async freshPage() {
-      const context = await phone(session.browser, options)
+    async freshPage(more: PhoneOptions = {}) {
+      const context = await phone(session.browser, { ...options, ...more })
       extra.push(context)
       return watch(await context.newPage())
     },

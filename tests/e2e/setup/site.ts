@@ -24,7 +24,7 @@ export function buildSite(name: string, documents: string, extra: string[] = [],
   rmSync(publicDir, { recursive: true, force: true })
   mkdirSync(publicDir, { recursive: true })
   if (after) cpSync(join(work, `public-${after}`), publicDir, { recursive: true })
-  for (const f of ['favicon.svg', 'icons']) cpSync(join(root, 'public', f), join(publicDir, f), { recursive: true })
+  for (const f of ['favicon.svg', 'icons', 'robots.txt']) cpSync(join(root, 'public', f), join(publicDir, f), { recursive: true })
   run([process.execPath, '--import', 'tsx', 'scripts/data.ts', '--quiet', '--documents', documents, '--out', publicDir, ...extra])
   run([process.execPath, join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
     KEPU_PUBLIC_DIR: publicDir,

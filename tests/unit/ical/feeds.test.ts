@@ -127,9 +127,32 @@ describe('feeds', () => {
     expect(unfolded).toContain(`\r\nX-WR-CALDESC:${escaped}\r\n`)
   })
 
-  it('a single event for 添加到日历 carries the same UID as the feeds', () => {
-    const one = buildSingleEvent(base, ctx, '唐山市')
+  it('a single event for 添加到日历 is an import: METHOD:PUBLISH, one VEVENT, the feeds’ UID, no refresh lines', () => {
+    const one = buildSingleEvent(base, ctx)
     expect(lintFeed(one)).toEqual([])
-    expect(events(one)[0]!.getFirstPropertyValue('uid')).toBe(base.uid)
+    expect(one).toContain('\r\nMETHOD:PUBLISH\r\n')
+    expect(one).not.toMatch(/REFRESH-INTERVAL|X-PUBLISHED-TTL|X-WR-CALNAME/)
+    expect(events(one).map((e) => e.getFirstPropertyValue('uid'))).toEqual([base.uid])
+  })
+})
+
+describe('the strict feed check', () => {
+  const good = buildCalendar(meta, [base, timed], ctx)
+  it('passes what we write, multi-byte text folded by octets included', () => {
+    expect(good.endsWith('END:VCALENDAR\r\n')).toBe(true)
+    expect(lintFeed(good)).toEqual([])
+  })
+
+  it.each([
+    ['a missing final CRLF', good.replace(/\r\n$/, ''), 'does not end with END:VCALENDAR and CRLF'],
+    ['a bare LF', good.replace('\r\nVERSION', '\nVERSION'), 'bare LF'],
+    ['a line over 75 octets', good.replace('SUMMARY:', `SUMMARY:${'科'.repeat(30)}`), 'longer than 75 octets'],
+    ['an unescaped comma in TEXT', good.replace(/SUMMARY:[^\r]*/, 'SUMMARY:甲,乙'), 'SUMMARY has an unescaped ,'],
+    ['an unescaped semicolon in TEXT', good.replace(/\r\nLOCATION:[^\r]*/, '\r\nLOCATION:甲;乙'), 'LOCATION has an unescaped ;'],
+    ['a lone backslash in TEXT', good.replace(/SUMMARY:[^\r]*/, 'SUMMARY:甲\\乙'), 'SUMMARY has an unescaped \\'],
+    ['a property out of place', good.replace('\r\nVERSION:2.0', '\r\nVERSION:2.0\r\nDTSTART;VALUE=DATE:20240101'), 'DTSTART outside a VEVENT'],
+    ['an unknown property in VEVENT', good.replace('\r\nSEQUENCE:', '\r\nMETHOD:PUBLISH\r\nSEQUENCE:'), 'METHOD does not belong to VEVENT'],
+  ])('fails on %s', (_what, text, message) => {
+    expect(lintFeed(text).join('\n')).toContain(message)
   })
 })
