@@ -5,7 +5,8 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildDataset } from './pipeline/build'
 import { writeReview } from './pipeline/review'
-import { foreignFiles, writeDataset } from './pipeline/write'
+import { unbumpedEdits } from './pipeline/edits'
+import { foreignFiles, readPrevious, writeDataset } from './pipeline/write'
 import { formatSummary, summarize } from './pipeline/summary'
 import { formatProblem } from './problems'
 import { loadSettings } from './settings'
@@ -26,6 +27,9 @@ const started = performance.now()
 const settings = loadSettings(resolve(values.settings))
 const data = await buildDataset({ documentsDir: resolve(values.documents), catalogFile: resolve(values.catalog), localDir: resolve(values.local), settings })
 
+// An edited entry must raise its revision, or subscribers never see the edit.
+const previous = readPrevious(resolve(values.out, 'data'))
+if (previous) data.errors.push(...unbumpedEdits(previous.instances, data.instances))
 for (const w of data.warnings) console.warn(`warning  ${formatProblem(w)}`)
 if (data.errors.length) {
   for (const e of data.errors) console.error(`error    ${formatProblem(e)}`)

@@ -117,7 +117,7 @@ export function foreignFiles(out: string): string[] {
 }
 
 /** The dataset the last build published in `dataRoot`, if any, with its change log. */
-function readPrevious(dataRoot: string): (Pick<Dataset, 'instances' | 'documents'> & { version: string; log: Change[] }) | null {
+export function readPrevious(dataRoot: string): (Pick<Dataset, 'instances' | 'documents'> & { version: string; log: Change[] }) | null {
   try {
     const pointer = JSON.parse(readFileSync(join(dataRoot, 'latest.json'), 'utf8')) as LatestPointer
     const dir = join(dataRoot, pointer.version)

@@ -210,3 +210,21 @@ describe('the output folder', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('a page beside the data')
   }, 60_000)
 })
+
+describe('an edited entry', () => {
+  it('whose dates moved without a raised revision is refused, so subscribers always see the edit', () => {
+    const dir = join(root, '.tmp/hostile-edit')
+    rmSync(dir, { recursive: true, force: true })
+    mkdirSync(join(dir, 'local/130283'), { recursive: true })
+    const file = join(dir, 'local/130283/2026-kepu.yaml')
+    const run = () => runData(['--documents', join(root, 'seeds/documents'), '--local', join(dir, 'local'), '--out', join(dir, 'out'), '--quiet'])
+    writeFileSync(file, entry({}))
+    expect(run().status).toBe(0)
+    writeFileSync(file, entry({ start: '2026-09-19', end: '2026-09-19' }))
+    const refused = run()
+    expect(refused.status).toBe(1)
+    expect(refused.stderr).toContain('error    seeds/local/130283/2026-kepu.yaml:revision: 修改了日期，请把 revision 加 1')
+    writeFileSync(file, entry({ start: '2026-09-19', end: '2026-09-19', revision: '2' }))
+    expect(run().status).toBe(0)
+  }, 90_000)
+})
