@@ -4,6 +4,8 @@
  * - pinyin glosses that some mirrors insert after characters: `協(xié)`, `发(fā)布`, `动（dòng）`
  *   (one or more syllables with at least one tone mark, in brackets, right after a character);
  * - runs of `?` where a mirror lost characters it could not encode (`? ? ? ?科技部基础研究司`);
+ * - bidirectional control characters, which would make a quote display in another order than it
+ *   reads (‮evil shown as live) wherever a document's text is shown;
  * - a first line `SOURCE: …`, where a maintainer notes where the copy came from.
  */
 const LOST = /\?(?:[ \u3000]*\?){2,}[ \u3000]*/g
@@ -16,6 +18,7 @@ export function noiseMask(text: string): Uint8Array {
   if (source) mask.fill(1, 0, source[0].length)
   for (const m of text.matchAll(GLOSS)) mask.fill(1, m.index, m.index + m[0].length)
   for (const m of text.matchAll(LOST)) mask.fill(1, m.index, m.index + m[0].length)
+  for (const m of text.matchAll(/[\u202a-\u202e\u2066-\u2069]/g)) mask[m.index] = 1
   return mask
 }
 

@@ -17,6 +17,10 @@ describe('noise in copied pages', () => {
     expect(r.document!.regionCode).toBe('341124')
   })
 
+  it('drops bidirectional control characters, so a quote reads as it shows', () => {
+    expect(extract('唐山市科协关于开展全国科普日活动的通知\n组织开展\u202e全国科普日\u202c活动。').mentions[0]!.quote).not.toMatch(/[\u202a-\u202e]/)
+  })
+
   it('reads Kangxi radicals a PDF font maps text to (⽇ for 日)', () => {
     expect(extract('2022年全國科普⽇福建省主場活動啟動\n9⽉14⽇⾄21⽇期間,全國科普⽇集中示範活動將在全省各地同時開展。').mentions.find((m) => m.stated)?.stated).toMatchObject({ start: '2022-09-14', end: '2022-09-21' })
   })
