@@ -42,7 +42,7 @@ export default defineConfig(() => {
           codeSplitting: {
             groups: [
               { name: 'framework', test: /node_modules[\\/](vue|@vue|vue-router|pinia)[\\/]/ },
-              { name: 'domain', test: /src[\\/]domain[\\/](types|dates|labels|uid|feeds)\.ts$/ },
+              { name: 'domain', test: /src[\\/](domain[\\/](types|dates|labels|uid|feeds)|composables[\\/]today)\.ts$/ },
             ],
           },
         },

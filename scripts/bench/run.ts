@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadCatalog } from '../catalog/load'
 import { startServer } from '../serve'
-import { firstEvent, launchBrowser, renderTimes, runLighthouse, type LighthouseRun } from './browser'
+import { firstEvent, launchBrowser, renderTimes, runLighthouse, withToday, type LighthouseRun } from './browser'
 import { writeDocuments, writeLocalEntries } from './corpus'
 import { gzipSize, sizeStats, spread, treeSize, type Spread } from './stats'
 
@@ -117,7 +117,7 @@ async function main() {
   const browser = await launchBrowser()
   try {
     for (let i = 0; i < runs; i++) {
-      lh.push(await runLighthouse('http://127.0.0.1:4599/r/130200'))
+      lh.push(await runLighthouse(withToday('http://127.0.0.1:4599/r/130200')))
       fe.push(await firstEvent(browser, 'http://127.0.0.1:4599/r/130200'))
       rt.push(await renderTimes(browser, `http://127.0.0.1:4598/r/${FOCUS.region}?view=agenda&y=${FOCUS.year}&m=5`))
     }
