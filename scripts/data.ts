@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util'
 import { buildDataset } from './pipeline/build'
 import { writeReview } from './pipeline/review'
 import { unbumpedEdits } from './pipeline/edits'
-import { foreignFiles, readPrevious, writeDataset } from './pipeline/write'
+import { foreignFiles, readPrevious } from './pipeline/output'
+import { writeDataset } from './pipeline/write'
 import { formatSummary, summarize } from './pipeline/summary'
 import { formatProblem } from './problems'
 import { loadSettings } from './settings'
@@ -46,7 +47,7 @@ if (foreign.length) {
   console.warn(`warning  --force: removing ${foreign.length} file(s) this pipeline did not write: ${foreign.join(', ')}`)
   for (const f of foreign) rmSync(resolve(values.out, f), { recursive: true, force: true })
 }
-const pointer = writeDataset(data, resolve(values.out))
+const pointer = writeDataset(data, resolve(values.out), previous)
 const review = writeReview(data, resolve(values.out))
 console.log(formatSummary(summarize(data)))
 // --quiet (used by npm run build) keeps the summary and leaves out the candidate lines.

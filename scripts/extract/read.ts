@@ -30,11 +30,12 @@ export async function readDocument(file: string, bytes: Uint8Array): Promise<Rea
   if (PDF.test(file)) return readPdf(bytes)
   const decoded = decodeDocument(bytes, HTML.test(file) ? charsetOf(bytes) : undefined)
   if (!decoded.ok) return decoded
-  if (HTML.test(file)) return checked(htmlToText(decoded.text), decoded.encoding, 'html')
+  if (HTML.test(file)) return extractedText(htmlToText(decoded.text), decoded.encoding, 'html')
   return { ...decoded, format: 'text' }
 }
 
-function checked(text: string, encoding: string, format: DocumentFormat): Read {
+/** Text a reader extracted, refused when it holds no Chinese (an empty or unrelated file). */
+function extractedText(text: string, encoding: string, format: DocumentFormat): Read {
   if (!/[\u4e00-\u9fff]/.test(text)) return { ok: false, reason: '没有中文内容 (no Chinese text found)' }
   return { ok: true, text, encoding, format }
 }
@@ -50,7 +51,7 @@ async function readDocx(bytes: Uint8Array): Promise<Read> {
   const mammoth = await import('mammoth')
   try {
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) })
-    return checked(value, 'docx', 'docx')
+    return extractedText(value, 'docx', 'docx')
   } catch {
     return { ok: false, reason: '不是有效的 .docx 文件 (not a valid .docx file); 请用 Word 或 WPS 重新另存为 .docx' }
   }

@@ -7,9 +7,10 @@ import type { RegionIndex } from '../../src/domain/regions'
 export function changesFeeds(log: Change[], regions: RegionIndex, siteUrl: string, updated: string): Map<string, string> {
   const out = new Map<string, string>()
   out.set('changes.atom', atom(log, { title: '科普日历 · 最近更新', self: `${siteUrl}/feeds/changes.atom`, siteUrl, updated, regions }))
+  // A province's feed: its own regions' changes, and the national ones every region inherits.
+  const provinceOf = new Map(log.map((c) => [c, c.region ? regions.path(c.region).find((r) => r.level === 'province')?.code : undefined]))
   for (const province of regions.all.filter((r) => r.level === 'province')) {
-    // A province's feed: its own regions' changes, and the national ones every region inherits.
-    const mine = log.filter((c) => c.region === '000000' || (c.region !== null && regions.path(c.region).some((r) => r.code === province.code)))
+    const mine = log.filter((c) => c.region === '000000' || provinceOf.get(c) === province.code)
     out.set(`${province.code}-changes.atom`, atom(mine, { title: `科普日历 · ${province.name} · 最近更新`, self: `${siteUrl}/feeds/${province.code}-changes.atom`, siteUrl, updated, regions }))
   }
   return out

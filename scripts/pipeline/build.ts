@@ -120,15 +120,16 @@ export async function buildDataset(input: BuildInput): Promise<Dataset> {
   }
   // National notices fix the year's official dates; where the catalogue's table says otherwise,
   // the notice wins and the build says so (the table is the fallback for years with no notice).
-  const byId = new Map(documents.map((d) => [d.id, d]))
-  for (const { notice, table } of noticeConflicts(noticeDates(documents, mentions, catalog.activities), catalog.activities)) {
+  const notices = noticeDates(documents, mentions, catalog.activities)
+  const docsById = new Map(documents.map((d) => [d.id, d]))
+  for (const { notice, table } of noticeConflicts(notices, catalog.activities)) {
     warnings.push({
-      file: byId.get(notice.document)!.file,
+      file: docsById.get(notice.document)!.file,
       field: notice.activity,
       message: `通知的日期 ${notice.start}—${notice.end} 与活动目录 seeds/catalog.yaml 中 ${notice.year} 年的 ${table.start}—${table.end}（${table.source}）不一致，采用通知；请核对后更新目录 (the notice and the catalogue disagree; the notice wins)`,
     })
   }
-  const instances = expandInstances({ activities: catalog.activities, documents, mentions, years: input.settings.years })
+  const instances = expandInstances({ activities: catalog.activities, documents, mentions, years: input.settings.years, notices })
   // Entries are checked against the date of everything else; their own `updated` counts after.
   const inputsDate = input.settings.dataDate ?? deriveDataDate({ documents, activities: catalog.activities, local: [], years: input.settings.years })
   let localEntries = 0

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { appendChanges, diffDatasets, type Change } from '../../src/domain/changes'
+import { appendChanges, diffDatasets } from '../../src/domain/changes'
 import { groupBy } from '../../src/domain/group'
 import { changesFeeds } from '../feeds/changesAtom'
 import type { Dataset } from './build'
 import { regionCalendars } from './build'
 import { writeRegionFeeds } from '../feeds/regionFeeds'
+import type { Previous } from './output'
 import { summarize } from './summary'
 
 /** What the app reads first: the build's version and where its data lives. */
@@ -24,12 +25,11 @@ export interface LatestPointer {
  * made (into a staging folder, renamed once the hash is known), so memory stays flat however many
  * regions there are. Feeds go to OUT/feeds/, at stable addresses subscribers keep for years.
  */
-export function writeDataset(data: Dataset, out: string): LatestPointer & { changes: number; first: boolean } {
+export function writeDataset(data: Dataset, out: string, previous: Previous | null): LatestPointer & { changes: number; first: boolean } {
   const dataRoot = join(out, 'data')
   const staging = join(dataRoot, '.staging')
-  // The previous published version stays until the next build: a copy of the app that is still
-  // open keeps reading its own data, and this build tells what changed since it.
-  const previous = readPrevious(dataRoot)
+  // The previous published version (read by the caller, see output.ts) stays until the next build:
+  // a copy of the app that is still open keeps reading its own data.
   rmSync(staging, { recursive: true, force: true })
   made.clear()
   const hash = createHash('sha256')
@@ -93,40 +93,6 @@ export function writeDataset(data: Dataset, out: string): LatestPointer & { chan
   renameSync(next, feeds)
   rmSync(old, { recursive: true, force: true })
   return { ...pointer, changes: changes.length, first: !previous }
-}
-
-/** What this pipeline writes in OUT/data and OUT/feeds: anything else there is someone else's. */
-const OURS = { data: /^([0-9a-f]{12}|latest\.json|\.staging)$/, feeds: /^(\d{6}(-youth)?\.ics|(\d{6}-)?changes\.atom)$/ }
-
-/**
- * The files in `out` that this pipeline did not write and would remove: an `--out` folder that
- * holds them is refused (or, with --force, they are named and removed).
- */
-export function foreignFiles(out: string): string[] {
-  const found: string[] = []
-  for (const [dir, ours] of Object.entries(OURS)) {
-    let names: string[] = []
-    try {
-      names = readdirSync(join(out, dir))
-    } catch {
-      continue
-    }
-    for (const name of names) if (!ours.test(name)) found.push(`${dir}/${name}`)
-  }
-  return found.sort()
-}
-
-/** The dataset the last build published in `dataRoot`, if any, with its change log. */
-export function readPrevious(dataRoot: string): (Pick<Dataset, 'instances' | 'documents'> & { version: string; log: Change[] }) | null {
-  try {
-    const pointer = JSON.parse(readFileSync(join(dataRoot, 'latest.json'), 'utf8')) as LatestPointer
-    const dir = join(dataRoot, pointer.version)
-    const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'))
-    const log = existsSync(join(dir, 'changes.json')) ? (read('changes.json') as { log: Change[] }).log : []
-    return { version: pointer.version, instances: read('instances.json'), documents: read('index.json').documents, log }
-  } catch {
-    return null
-  }
 }
 
 const made = new Set<string>()

@@ -12,6 +12,8 @@ export interface ExpandInput {
   documents: DocumentMeta[]
   mentions: Mention[]
   years: number[]
+  /** The national notices' dates, when the caller has them already (noticeDates). */
+  notices?: NoticeDate[]
 }
 
 interface Dated {
@@ -33,9 +35,9 @@ interface Dated {
  * - a regional series with a rule is projected (tentative) into the later years of the window.
  * A region's calendar adds its ancestors' instances (see calendar.ts).
  */
-export function expandInstances({ activities, documents, mentions, years }: ExpandInput): Instance[] {
+export function expandInstances({ activities, documents, mentions, years, notices: given }: ExpandInput): Instance[] {
   const byId = new Map(activities.map((a) => [a.id, a]))
-  const notices = new Map(noticeDates(documents, mentions, activities).map((n) => [`${n.activity}|${n.year}`, n]))
+  const notices = new Map((given ?? noticeDates(documents, mentions, activities)).map((n) => [`${n.activity}|${n.year}`, n]))
   const lookup = (id: string) => byId.get(id)
   const datedFor = (activity: Activity, year: number, look = lookup): Dated => {
     const notice = notices.get(`${activity.id}|${year}`)

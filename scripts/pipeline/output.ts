@@ -1,0 +1,44 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Change } from '../../src/domain/changes'
+import type { Dataset } from './build'
+import type { LatestPointer } from './write'
+
+// What an output folder already holds, read before a build writes into it: the dataset it
+// published last time (to compare with, and to check edits against), and files that are not ours.
+
+export type Previous = Pick<Dataset, 'instances' | 'documents'> & { version: string; log: Change[] }
+
+/** What this pipeline writes in OUT/data and OUT/feeds: anything else there is someone else's. */
+const OURS = { data: /^([0-9a-f]{12}|latest\.json|\.staging)$/, feeds: /^(\d{6}(-youth)?\.ics|(\d{6}-)?changes\.atom)$/ }
+
+/**
+ * The files in `out` that this pipeline did not write and would remove: an `--out` folder that
+ * holds them is refused (or, with --force, they are named and removed).
+ */
+export function foreignFiles(out: string): string[] {
+  const found: string[] = []
+  for (const [dir, ours] of Object.entries(OURS)) {
+    let names: string[] = []
+    try {
+      names = readdirSync(join(out, dir))
+    } catch {
+      continue
+    }
+    for (const name of names) if (!ours.test(name)) found.push(`${dir}/${name}`)
+  }
+  return found.sort()
+}
+
+/** The dataset the last build published in `dataRoot`, if any, with its change log. */
+export function readPrevious(dataRoot: string): Previous | null {
+  try {
+    const pointer = JSON.parse(readFileSync(join(dataRoot, 'latest.json'), 'utf8')) as LatestPointer
+    const dir = join(dataRoot, pointer.version)
+    const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'))
+    const log = existsSync(join(dir, 'changes.json')) ? (read('changes.json') as { log: Change[] }).log : []
+    return { version: pointer.version, instances: read('instances.json'), documents: read('index.json').documents, log }
+  } catch {
+    return null
+  }
+}
