@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { publishedCalendar } from '../../src/domain/calendar'
 import { appendChanges, diffDatasets } from '../../src/domain/changes'
 import { groupBy } from '../../src/domain/group'
 import { changesFeeds } from '../feeds/changesAtom'
@@ -51,7 +52,11 @@ export function writeDataset(data: Dataset, out: string, previous: Previous | nu
   emit('regions.json', data.regions.all.map((r) => [r.code, r.name, r.level, r.parent]))
   emit('documents.json', { documents: data.documents, mentions: data.mentions, candidates: data.candidates })
   emit('instances.json', data.instances)
-  for (const [code, cal] of calendars) emit(`r/${code}.json`, cal)
+  for (const [code, cal] of calendars) {
+    const { listed, sources } = publishedCalendar(cal)
+    emit(`r/${code}.json`, listed)
+    emit(`s/${code}.json`, sources)
+  }
 
   // Each activity's instances in every region, for "other regions" on the event page.
   const byActivity = groupBy(data.instances, (i) => i.activity)

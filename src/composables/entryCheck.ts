@@ -2,7 +2,7 @@ import { computed, type Ref } from 'vue'
 import { formToEntry, type EntryForm } from '@/domain/local/form'
 import { checkEntryContext } from '@/domain/local/rules'
 import { checkEntry, type LocalEntry } from '@/domain/local/schema'
-import type { Activity, Instance } from '@/domain/types'
+import type { Activity, ListedInstance } from '@/domain/types'
 
 export interface EntryCheck {
   entry: LocalEntry | null
@@ -14,7 +14,7 @@ export interface EntryCheck {
 /** Live check of the form as the person types: the schema, then the catalogue and region rules. */
 export function useEntryCheck(
   form: Ref<EntryForm>,
-  deps: Ref<{ activities: Map<string, Activity>; regionExists: (c: string) => boolean; years: number[]; calendar: Instance[]; dataDate: string }>,
+  deps: Ref<{ activities: Map<string, Activity>; regionExists: (c: string) => boolean; years: number[]; calendar: ListedInstance[]; dataDate: string }>,
 ) {
   return computed<EntryCheck>(() => {
     const errors = new Map<string, string[]>()

@@ -1,5 +1,5 @@
 import { addDays, daysInMonth, isoDate, monthKey, overlaps, weekday } from './dates'
-import type { Activity, ActivityKind, Audience, Instance, IsoDate } from './types'
+import type { Activity, ActivityKind, Audience, ListedInstance, IsoDate } from './types'
 
 export interface Filters {
   kinds: ActivityKind[]
@@ -9,7 +9,7 @@ export interface Filters {
 }
 
 /** `activities` (the catalogue, once loaded) lets a search find an event by its activity's aliases too. */
-export function filterInstances(list: Instance[], f: Filters, regionCode: string, activities?: Map<string, Activity>): Instance[] {
+export function filterInstances(list: ListedInstance[], f: Filters, regionCode: string, activities?: Map<string, Activity>): ListedInstance[] {
   const q = f.query.trim()
   return list.filter((i) => {
     if (f.ownOnly && i.region !== regionCode) return false
@@ -22,18 +22,18 @@ export function filterInstances(list: Instance[], f: Filters, regionCode: string
 
 export interface MonthGroup {
   month: string
-  items: Instance[]
+  items: ListedInstance[]
 }
 
 export interface Agenda {
   /** Under way today. */
-  ongoing: Instance[]
+  ongoing: ListedInstance[]
   /** The main list, by month: what comes next, or a whole past or future year. */
   months: MonthGroup[]
   /** Ended earlier in the current year (only when the current year is shown). */
   past: MonthGroup[]
   /** This year's activities whose dates are not announced yet. */
-  undated: Instance[]
+  undated: ListedInstance[]
 }
 
 /**
@@ -41,7 +41,7 @@ export interface Agenda {
  * the same, and the year's ended events apart. With another year: that whole year by month.
  * Undated items of the year shown come last.
  */
-export function buildAgenda(list: Instance[], today: IsoDate, year: number | null): Agenda {
+export function buildAgenda(list: ListedInstance[], today: IsoDate, year: number | null): Agenda {
   const thisYear = Number(today.slice(0, 4))
   const shownYear = year ?? thisYear
   const dated = list.filter((i) => i.start && i.end && (year === null || i.year === year))
@@ -55,11 +55,13 @@ export function buildAgenda(list: Instance[], today: IsoDate, year: number | nul
   }
 }
 
-function byMonth(list: Instance[]): MonthGroup[] {
-  const groups = new Map<string, Instance[]>()
+function byMonth(list: ListedInstance[]): MonthGroup[] {
+  const groups = new Map<string, ListedInstance[]>()
   for (const i of list) {
     const key = monthKey(i.start!)
-    groups.set(key, [...(groups.get(key) ?? []), i])
+    const group = groups.get(key)
+    if (group) group.push(i)
+    else groups.set(key, [i])
   }
   return [...groups].map(([month, items]) => ({ month, items }))
 }
@@ -67,11 +69,11 @@ function byMonth(list: Instance[]): MonthGroup[] {
 export interface GridDay {
   date: IsoDate
   inMonth: boolean
-  events: Instance[]
+  events: ListedInstance[]
 }
 
 /** Weeks of a month, Monday first (as Chinese calendars print them), with each day's events. */
-export function monthGrid(year: number, month: number, list: Instance[]): GridDay[][] {
+export function monthGrid(year: number, month: number, list: ListedInstance[]): GridDay[][] {
   const first = isoDate(year, month, 1)
   const last = isoDate(year, month, daysInMonth(year, month))
   const start = addDays(first, -((weekday(first) + 6) % 7))
@@ -92,7 +94,7 @@ export interface AgendaSection {
   id: string
   title: string
   note?: string
-  items: Instance[]
+  items: ListedInstance[]
   /** Ended events: folded away until asked for. */
   folded?: boolean
 }
@@ -124,4 +126,15 @@ export function firstEvents(sections: AgendaSection[], limit: number): { section
     if (take) out.push(take === s.items.length ? s : { ...s, items: s.items.slice(0, take) })
   }
   return { sections: out, hidden }
+}
+
+/**
+ * What a small list (the embeddable widget) shows: the next `limit` dated events that have not
+ * ended, for one audience if asked, cancelled ones left out. Under way today comes first.
+ */
+export function nextEvents<T extends ListedInstance>(list: T[], today: IsoDate, opts: { audience?: Audience | null; limit: number }): T[] {
+  return list
+    .filter((i) => i.start && i.end && i.end >= today && i.status !== 'cancelled' && (!opts.audience || i.audience.includes(opts.audience)))
+    .sort((a, b) => (a.start! < b.start! ? -1 : a.start! > b.start! ? 1 : a.title.localeCompare(b.title, 'zh')))
+    .slice(0, Math.max(0, opts.limit))
 }

@@ -1,6 +1,6 @@
 import { compareInstances } from './instances'
 import { uniqueSources } from './sources'
-import type { Instance, RegionData } from './types'
+import type { Instance, RegionCalendar, RegionData, RegionSources } from './types'
 
 /**
  * A region's calendar: its own instances and those of every ancestor (national → province → city
@@ -24,4 +24,16 @@ export function calendarOf(chain: RegionData[]): Instance[] {
     }
   }
   return [...byUid.values()].sort(compareInstances)
+}
+
+/**
+ * A calendar as it is published: the list the first screen draws (r/<code>.json) and, apart, the
+ * sources only the event page and exports show (s/<code>.json). Sources are most of a calendar's
+ * bytes; leaving them out of the first fetch is what keeps the first screen small.
+ */
+export function publishedCalendar(cal: RegionData): { listed: RegionCalendar; sources: RegionSources } {
+  return {
+    listed: { region: cal.region, path: cal.path, instances: cal.instances.map(({ sources, ...rest }) => rest) },
+    sources: Object.fromEntries(cal.instances.map((i) => [i.uid, i.sources])),
+  }
 }

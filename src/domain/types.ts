@@ -184,6 +184,23 @@ export interface Instance {
   local?: LocalDetails
 }
 
+/**
+ * An instance as a calendar lists it. Its sources (quotes, 文号, rules) are shown only on the event
+ * page and in exports, so the region file that draws the first screen leaves them out: they are
+ * in s/<code>.json, keyed by UID.
+ */
+export type ListedInstance = Omit<Instance, 'sources'>
+
+/** A region's calendar as the app fetches it (r/<code>.json). */
+export interface RegionCalendar {
+  region: Region
+  path: Region[]
+  instances: ListedInstance[]
+}
+
+/** The sources of every instance in a region's calendar (s/<code>.json), keyed by UID. */
+export type RegionSources = Record<string, Source[]>
+
 /** The JSON of one region's own instances (its calendar adds its ancestors'). */
 export interface RegionData {
   region: Region

@@ -3,7 +3,7 @@ import { shallowRef } from 'vue'
 import { DataOutdatedError, fetchData, isCurrentVersion, UnknownRegionError } from '@/composables/dataUrl'
 import type { Change } from '@/domain/changes'
 import type { RegionIndex } from '@/domain/regions'
-import type { Activity, DocumentMeta, Instance, Region, RegionData, RegionLevel } from '@/domain/types'
+import type { Activity, DocumentMeta, Instance, Region, RegionCalendar, RegionLevel, RegionSources } from '@/domain/types'
 
 export interface DataIndex {
   dataDate: string
@@ -30,7 +30,7 @@ export const useDataStore = defineStore('data', () => {
   const index = shallowRef<DataIndex | null>(null)
   const activities = shallowRef(new Map<string, Activity>())
   const regions = shallowRef<RegionIndex | null>(null)
-  const calendars = new Map<string, Promise<RegionData>>()
+  const calendars = new Map<string, Promise<RegionCalendar>>()
   let indexPromise: Promise<DataIndex> | null = null
   let regionsPromise: Promise<RegionIndex> | null = null
 
@@ -44,11 +44,11 @@ export const useDataStore = defineStore('data', () => {
     return indexPromise
   }
 
-  function loadCalendar(code: string): Promise<RegionData> {
+  function loadCalendar(code: string): Promise<RegionCalendar> {
     let p = calendars.get(code)
     if (!p) {
       // A missing region file means a new deployment, unless the data is current: then no such region.
-      p = fetchData<RegionData>(`r/${code}.json`).catch(async (e) => {
+      p = fetchData<RegionCalendar>(`r/${code}.json`).catch(async (e) => {
         if (e instanceof DataOutdatedError && (await isCurrentVersion())) throw new UnknownRegionError(code)
         throw e
       })
@@ -56,6 +56,11 @@ export const useDataStore = defineStore('data', () => {
       p.catch(() => calendars.delete(code))
     }
     return p
+  }
+
+  /** Where each event in a region's calendar comes from: only the event page and exports need it. */
+  function loadSources(code: string): Promise<RegionSources> {
+    return fetchData<RegionSources>(`s/${code}.json`)
   }
 
   /** The full list of regions (≈3,300), only for the picker. */
@@ -84,5 +89,5 @@ export const useDataStore = defineStore('data', () => {
     return fetchData<{ first: boolean; log: Change[] }>('changes.json')
   }
 
-  return { index, activities, regions, loadIndex, loadCalendar, loadRegions, loadSubRegionEntries, loadActivityOccurrences, loadChanges }
+  return { index, activities, regions, loadIndex, loadCalendar, loadSources, loadRegions, loadSubRegionEntries, loadActivityOccurrences, loadChanges }
 })

@@ -1,3 +1,4 @@
+import { publishedCalendar } from '@/domain/calendar'
 import type { Activity, Instance, RegionData } from '@/domain/types'
 
 export const activities: Activity[] = [
@@ -67,4 +68,10 @@ export function fakeFetch(files: Record<string, unknown>) {
     if (!key) return new Response('not found', { status: 404 })
     return new Response(JSON.stringify(files[key]), { status: 200, headers: { 'Content-Type': 'application/json' } })
   }
+}
+
+/** The two files the pipeline publishes for a region (r/ without sources, s/ with them). */
+export function regionFiles(cal: RegionData): Record<string, unknown> {
+  const { listed, sources } = publishedCalendar(cal)
+  return { [`r/${cal.region.code}.json`]: listed, [`s/${cal.region.code}.json`]: sources }
 }

@@ -4,7 +4,7 @@ import { nextTick } from 'vue'
 import { useDataStore } from '@/stores/data'
 import { usePrefsStore } from '@/stores/prefs'
 import { storedRegion, useRegionStore } from '@/stores/region'
-import { fakeFetch, index, tangshan } from './fixtures'
+import { fakeFetch, index, regionFiles, tangshan } from './fixtures'
 
 beforeEach(() => {
   localStorage.clear()
@@ -47,7 +47,7 @@ describe('prefs store', () => {
 
 describe('data store', () => {
   it('fetches each file once, from this build’s dataset version', async () => {
-    const fetch = vi.fn(fakeFetch({ 'r/130200.json': tangshan, 'index.json': index }))
+    const fetch = vi.fn(fakeFetch({ ...regionFiles(tangshan), 'index.json': index }))
     vi.stubGlobal('fetch', fetch)
     const data = useDataStore()
     await Promise.all([data.loadCalendar('130200'), data.loadCalendar('130200'), data.loadIndex()])

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import CalendarView from '@/views/CalendarView.vue'
 import EventView from '@/views/EventView.vue'
-import { fakeFetch, index, tangshan } from './fixtures'
+import { fakeFetch, index, regionFiles, tangshan } from './fixtures'
 
 function makeRouter() {
   return createRouter({
@@ -22,7 +22,7 @@ function makeRouter() {
 beforeEach(() => {
   localStorage.clear()
   setActivePinia(createPinia())
-  vi.stubGlobal('fetch', fakeFetch({ 'r/130200.json': tangshan, 'r/000000.json': { ...tangshan, region: tangshan.path[0], path: tangshan.path.slice(0, 1), instances: [] }, 'index.json': index, 'a/kepu-ri.json': [{ uid: 'x', region: '630000', regionName: '青海省', year: 2026, title: '全国科普月', start: null, end: null }] }))
+  vi.stubGlobal('fetch', fakeFetch({ ...regionFiles(tangshan), ...regionFiles({ ...tangshan, region: tangshan.path[0]!, path: tangshan.path.slice(0, 1), instances: [] }), 'index.json': index, 'a/kepu-ri.json': [{ uid: 'x', region: '630000', regionName: '青海省', year: 2026, title: '全国科普月', start: null, end: null }] }))
 })
 
 async function open(path: string, component: object) {
@@ -66,6 +66,13 @@ describe('EventView', () => {
     expect(why).toContain('组织开展全国科普月活动。')
     expect(why).toContain('《中华人民共和国科学技术普及法》')
     expect(w.find('section.others').text()).toContain('青海省')
+  })
+
+  it('without its sources file (offline, never fetched) the event still shows and says where its sources went', async () => {
+    vi.stubGlobal('fetch', fakeFetch({ 'r/130200.json': regionFiles(tangshan)['r/130200.json'], 'index.json': index }))
+    const w = await open('/e/kepu-ri.000000.2026?r=130200', EventView)
+    expect(w.find('h1').text()).toBe('全国科普月')
+    expect(w.find('section.why').text()).toContain('离线时看不到这项活动的文件依据')
   })
 
   it('renders organiser text as text and never a javascript: link', async () => {

@@ -27,14 +27,18 @@ function build(name: string, notice: string) {
   expect(run.status, run.stderr).toBe(0)
   const pointer = JSON.parse(readFileSync(join(dir, 'out/data/latest.json'), 'utf8'))
   const national = JSON.parse(readFileSync(join(dir, 'out', pointer.path, 'r/000000.json'), 'utf8'))
-  const week = national.instances.find((i: { uid: string }) => i.uid === 'keji-huodong-zhou.000000.2024@kepu-calendar')
-  return { run, week, pointer }
+  const uid = 'keji-huodong-zhou.000000.2024@kepu-calendar'
+  const week = national.instances.find((i: { uid: string }) => i.uid === uid)
+  // The calendar file leaves sources out; the event page reads them from s/<code>.json.
+  const sources = JSON.parse(readFileSync(join(dir, 'out', pointer.path, 's/000000.json'), 'utf8'))
+  return { run, week: { ...week, sources: sources[uid] }, listed: week, pointer }
 }
 
 describe('national notices', () => {
   it('a notice that agrees with the table gives the official instance its clause as the source', () => {
-    const { run, week } = build('agree', NOTICE('2024年5月25日-6月1日'))
+    const { run, week, listed } = build('agree', NOTICE('2024年5月25日-6月1日'))
     expect(run.stderr).not.toContain('不一致')
+    expect(listed).not.toHaveProperty('sources')
     expect(week).toMatchObject({ start: '2024-05-25', end: '2024-06-01', basis: 'official', status: 'confirmed', sequence: 1 })
     expect(week.sources[0]).toMatchObject({ type: 'document', docNumber: '国科发才〔2024〕31号' })
     expect(week.sources[0].quote).toContain('2024年全国科技活动周')

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { lintFeed } from '../../scripts/check/feedLint'
-import type { RegionData } from '../../src/domain/types'
+import type { RegionCalendar, RegionSources } from '../../src/domain/types'
 import { root, runData } from './helpers'
 
 function run(out: string, tz: string): string {
@@ -48,8 +48,14 @@ describe('npm run data', () => {
     const regions = JSON.parse(readFileSync(join(out, 'data', version, 'regions.json'), 'utf8')) as unknown[]
     expect(readdirSync(join(out, 'data', version, 'r'))).toHaveLength(regions.length)
     expect(readdirSync(join(out, 'feeds')).filter((f) => f.endsWith('.ics'))).toHaveLength(regions.length * 2)
-    const tangshan = JSON.parse(readFileSync(join(out, 'data', version, 'r/130200.json'), 'utf8')) as RegionData
+    const tangshan = JSON.parse(readFileSync(join(out, 'data', version, 'r/130200.json'), 'utf8')) as RegionCalendar
     expect(tangshan.path.map((r) => r.name)).toEqual(['全国', '河北省', '唐山市'])
+    // Every listed event has its sources in s/<code>.json, which the event page loads.
+    expect(readdirSync(join(out, 'data', version, 's'))).toHaveLength(regions.length)
+    const sources = JSON.parse(readFileSync(join(out, 'data', version, 's/130200.json'), 'utf8')) as RegionSources
+    expect(Object.keys(sources).sort()).toEqual(tangshan.instances.map((i) => i.uid).sort())
+    expect(tangshan.instances.every((i) => !('sources' in i))).toBe(true)
+    expect(tangshan.instances.filter((i) => i.basis).every((i) => sources[i.uid]!.length > 0)).toBe(true)
     for (const code of ['000000', '130200', '130283', '630000', '220000-youth']) {
       expect(lintFeed(readFileSync(join(out, 'feeds', `${code}.ics`), 'utf8')), code).toEqual([])
     }

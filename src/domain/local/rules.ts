@@ -1,5 +1,5 @@
 import { addDays, overlaps } from '../dates'
-import type { Activity, Instance } from '../types'
+import type { Activity, ListedInstance } from '../types'
 import type { FieldProblem, LocalEntry } from './schema'
 
 export interface EntryContext {
@@ -9,7 +9,7 @@ export interface EntryContext {
   /** The folder the file sits in (seeds/local/<code>/), when checking a file. */
   folder?: string
   /** The activity's instances in the region's calendar (national, provincial …), for the period check. */
-  calendar?: Instance[]
+  calendar?: ListedInstance[]
   /** The build's data date: entries long past are suspicious. */
   dataDate: string
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
 import { lintFeed } from '../../../scripts/check/feedLint'
-import type { RegionData } from '../../../src/domain/types'
+import type { RegionCalendar } from '../../../src/domain/types'
 import { runData } from '../helpers'
 
 function folder(files: Record<string, string>): string {
@@ -21,7 +21,7 @@ const entry = (fields: Record<string, string | number>) =>
     .map(([k, v]) => `${k}: ${v}`)
     .join('\n')
 
-function built(out: string, code: string): RegionData {
+function built(out: string, code: string): RegionCalendar {
   const { version } = JSON.parse(readFileSync(join(out, 'data/latest.json'), 'utf8'))
   return JSON.parse(readFileSync(join(out, 'data', version, 'r', `${code}.json`), 'utf8'))
 }
