@@ -1,11 +1,12 @@
 // npm run bench [-- --runs 3 --out bench-results] — the performance bench (README › Performance).
 // npm run bench -- --smoke — a tiny corpus, one run, no budgets: the test suite runs it so it cannot rot.
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadCatalog } from '../catalog/load'
+import { copyStaticFiles } from '../staticFiles'
 import { startServer } from '../serve'
 import { firstEvent, launchBrowser, renderTimes, runLighthouse, withToday, type LighthouseRun } from './browser'
 import { writeDocuments, writeLocalEntries } from './corpus'
@@ -54,7 +55,7 @@ function build(c: { docs: string; local: string }, out: string) {
 }
 
 function viteBuild(publicDir: string, outDir: string) {
-  for (const f of ['favicon.svg', 'icons']) cpSync(join(root, 'public', f), join(publicDir, f), { recursive: true })
+  copyStaticFiles(publicDir)
   node([join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { KEPU_PUBLIC_DIR: publicDir })
 }
 
@@ -78,6 +79,11 @@ async function main() {
   const ex = Array.from({ length: runs }, () => JSON.parse(node(['--import', 'tsx', 'scripts/bench/measure-extract.ts', c1.docs]).stdout) as { documents: number; ms: number; maxRssKb: number })
   const docsPerSec = spread(ex.map((e) => (e.documents / e.ms) * 1000))
   const extractRss = Math.max(...ex.map((e) => e.maxRssKb / 1024))
+
+  const halfMb = smoke ? 0.25 : 10
+  log(`1b. one ${halfMb * 2} MB document against two of ${halfMb} MB`)
+  const large = Array.from({ length: runs }, () => JSON.parse(node(['--import', 'tsx', 'scripts/bench/measure-large.ts', join(root, 'seeds/documents'), String(halfMb)]).stdout) as { twoHalvesMs: number; wholeMs: number; ratio: number })
+  const largeRatio = spread(large.map((l) => l.ratio))
 
   log('2. nationwide build, and with twice the input')
   const out1 = join(work, 'out-x1')
@@ -131,6 +137,7 @@ async function main() {
   const rows: Row[] = [
     ['extraction throughput', fmt(docsPerSec, ' docs/s', 0), '≥ 200 docs/s', docsPerSec.median >= 200],
     ['extraction peak RSS', `${extractRss.toFixed(0)} MB`, '', null],
+    [`one ${halfMb * 2} MB document vs two of ${halfMb} MB`, `${(spread(large.map((l) => l.wholeMs)).median / 1000).toFixed(1)} s vs ${(spread(large.map((l) => l.twoHalvesMs)).median / 1000).toFixed(1)} s = ${fmt(largeRatio, '×', 2)}`, '≤ 1.5×', largeRatio.median <= 1.5],
     [`nationwide build (${size.docs} docs, ${size.entries} entries)`, fmt(build1, ' s', 1), '≤ 20 s', build1.median <= 20],
     ['nationwide build peak RSS', `${rss1.toFixed(0)} MB`, '≤ 1024 MB', rss1 <= 1024],
     ['build with 2× input', fmt(build2, ' s', 1), '', null],
@@ -155,7 +162,7 @@ async function main() {
     ['first switch of each (cold code)', `agenda ${spread(rt.map((r) => r.cold.agendaMs)).median.toFixed(0)} / month ${spread(rt.map((r) => r.cold.monthMs)).median.toFixed(0)} / switch ${spread(rt.map((r) => r.cold.switchMs)).median.toFixed(0)} ms`, '', null],
   ]
   Object.assign(results, {
-    extraction: { docsPerSec, peakRssMb: extractRss },
+    extraction: { docsPerSec, peakRssMb: extractRss, large },
     build: { x1: build1, x2: build2, ratio: build2.median / build1.median, peakRssMb: rss1 },
     output: { totalMb, regionData, feeds },
     firstScreen: { appBytes: app, bareBytes: bare, ratio: app / bare },

@@ -1,4 +1,5 @@
 import type { Activity } from '../../src/domain/types'
+import { Intervals } from './intervals'
 import { parseNumeral } from './numerals'
 
 export interface Hit {
@@ -44,11 +45,19 @@ export class ActivityMatcher {
       }
     }
     all.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start))
+    const inTitle = new Intervals(titles.map(([s, e]) => [s, e, e] as const))
     const kept: Hit[] = []
+    // Hits come by start, so a kept hit that ends before this one starts can never overlap a later
+    // one: only the few still open are compared, which keeps a 20 MB document linear.
+    let open: Hit[] = []
     for (const hit of all) {
-      if (titles.some(([s, e]) => hit.start >= s && hit.end <= e)) continue
-      if (kept.some((k) => hit.start < k.end && k.start < hit.end && k.end - k.start >= hit.end - hit.start)) continue
-      kept.push(withEdition(text, hit))
+      const titleEnd = inTitle.at(hit.start)
+      if (titleEnd !== undefined && hit.end <= titleEnd) continue
+      open = open.filter((k) => k.end > hit.start)
+      if (open.some((k) => k.end - k.start >= hit.end - hit.start)) continue
+      const found = withEdition(text, hit)
+      open.push(found)
+      kept.push(found)
     }
     return kept
   }

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { copyStaticFiles } from '../../../scripts/staticFiles'
 
 export const root = join(import.meta.dirname, '../../..')
 export const work = join(root, '.tmp/e2e')
@@ -24,7 +25,7 @@ export function buildSite(name: string, documents: string, extra: string[] = [],
   rmSync(publicDir, { recursive: true, force: true })
   mkdirSync(publicDir, { recursive: true })
   if (after) cpSync(join(work, `public-${after}`), publicDir, { recursive: true })
-  for (const f of ['favicon.svg', 'icons', 'robots.txt']) cpSync(join(root, 'public', f), join(publicDir, f), { recursive: true })
+  copyStaticFiles(publicDir)
   run([process.execPath, '--import', 'tsx', 'scripts/data.ts', '--quiet', '--documents', documents, '--out', publicDir, ...extra])
   run([process.execPath, join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
     KEPU_PUBLIC_DIR: publicDir,
