@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
-import { defineConfig } from 'vite'
+import { build, defineConfig, type Plugin, type UserConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 
 // The app is built against one dataset version: data/<version>/ is immutable, so old code never
@@ -15,16 +15,42 @@ function dataPointer(): { version: string; dataDate: string; window: { from: num
   return JSON.parse(readFileSync(file, 'utf8'))
 }
 
+/**
+ * The embeddable widget (embed.html, served at /embed/<code> for county and school sites) is built
+ * on its own after the app: it shares no chunk with the app, so it never loads Vue, and stays a few
+ * KB. The service worker does not precache it (it runs on other sites' pages).
+ */
+function embedWidget(shared: Pick<UserConfig, 'resolve' | 'define'>): Plugin {
+  let outDir = ''
+  return {
+    name: 'kepu-embed-widget',
+    apply: 'build',
+    configResolved: (c) => void (outDir = c.build.outDir),
+    async closeBundle() {
+      await build({
+        ...shared,
+        configFile: false,
+        publicDir: false,
+        logLevel: 'warn',
+        build: { outDir, emptyOutDir: false, target: 'es2020', modulePreload: { polyfill: false }, rolldownOptions: { input: 'embed.html' } },
+      })
+    },
+  }
+}
+
 export default defineConfig(() => {
   const data = dataPointer()
-  return {
-    publicDir,
+  const shared = {
     resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
     define: {
       __DATA_VERSION__: JSON.stringify(data.version),
       __DATA_DATE__: JSON.stringify(data.dataDate),
       __DATA_WINDOW__: JSON.stringify(data.window),
     },
+  }
+  return {
+    publicDir,
+    ...shared,
     build: {
       // No inline scripts: the Content-Security-Policy allows none.
       modulePreload: {
@@ -51,6 +77,7 @@ export default defineConfig(() => {
     },
     plugins: [
       vue(),
+      embedWidget(shared),
       VitePWA({
         registerType: 'prompt',
         injectRegister: false,
@@ -76,9 +103,10 @@ export default defineConfig(() => {
         workbox: {
           // The shell is precached; region data is cached as the person views it.
           globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-          globIgnores: ['data/**', 'feeds/**'],
+          // The widget runs on other sites' pages, never in the app: not precached.
+          globIgnores: ['data/**', 'feeds/**', 'embed.html', 'embed.js', 'assets/embed-*'],
           navigateFallback: 'index.html',
-          navigateFallbackDenylist: [/^\/data\//, /^\/feeds\//],
+          navigateFallbackDenylist: [/^\/data\//, /^\/feeds\//, /^\/embed\//],
           cleanupOutdatedCaches: true,
           // On the first visit the worker takes the page at once, so the region being viewed is cached.
           clientsClaim: true,

@@ -36,6 +36,13 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 }
 
+/** The widget is made to be framed by any site (a county's, a school's): only it may be. */
+export const EMBED_HEADERS: Record<string, string> = {
+  ...SECURITY_HEADERS,
+  'Content-Security-Policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *",
+}
+
 /** Whether `file` is `root` or inside it: no `..` step out, and not another drive or root. */
 export function isInside(root: string, file: string): boolean {
   const rel = relative(root, file)
@@ -70,8 +77,15 @@ export function startServer(dir: string, port: number, host = '127.0.0.1'): Prom
     if (path.includes('\0')) return plain(res, 400, '地址格式错误 (malformed URL)')
     let file = resolve(join(root, path))
     if (!isInside(root, file)) return plain(res, 403, '禁止访问 (forbidden)')
+    // /embed/<code> is one page for every region (it reads the code from its address).
+    const embed = /^\/embed\/[^/]*\/?$/.test(path)
+    if (embed) {
+      path = '/embed.html'
+      file = join(root, 'embed.html')
+    }
     // Deep links (/r/130200, /e/…) are the app's own routes: serve the shell.
     let stat = statOrNull(file)
+    if (embed && !stat) return plain(res, 503, '网站正在更新，请稍后刷新 (the site is being updated)', { 'Retry-After': '5' })
     if (!stat || stat.isDirectory()) {
       if (TYPES[extname(path)] || /^\/(data|feeds|assets|icons)\//.test(path)) return plain(res, 404, 'Not found')
       path = '/index.html'
@@ -84,7 +98,7 @@ export function startServer(dir: string, port: number, host = '127.0.0.1'): Prom
     const headers: Record<string, string> = {
       'Content-Type': TYPES[ext] ?? 'application/octet-stream',
       'Cache-Control': cacheControl(path),
-      ...SECURITY_HEADERS,
+      ...(embed ? EMBED_HEADERS : SECURITY_HEADERS),
     }
     if (path === '/sw.js') headers['Service-Worker-Allowed'] = '/'
     if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {

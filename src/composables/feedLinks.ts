@@ -20,3 +20,16 @@ export function feedLinks(origin: string, code: string, kind: FeedKind) {
 export function feedKind(id: unknown): FeedKind {
   return FEED_KINDS.find((k) => k.id === id) ?? FEED_KINDS[0]!
 }
+
+/**
+ * The copy-paste code for a county, school or 科协 website: a sandboxed iframe with a fixed height
+ * (enough on its own), and the optional loader that fits the height to the events shown.
+ */
+export function embedSnippet(origin: string, code: string, kind: FeedKind, limit = 5): string {
+  const src = `${origin}/embed/${code}?${kind.id === 'youth' ? 'audience=youth&' : ''}limit=${limit}`
+  return [
+    `<iframe src="${src}" title="近期科普活动（科普日历）" width="100%" height="${120 + limit * 56}" frameborder="0" loading="lazy"`,
+    `  sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>`,
+    `<script src="${origin}/embed.js" async></script>`,
+  ].join('\n')
+}

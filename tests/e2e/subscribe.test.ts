@@ -48,6 +48,9 @@ describe('subscribing', () => {
     await expect.poll(() => page.locator('code').textContent()).toBe(`${BASE}/feeds/130200-youth.ics`)
     await expect.poll(() => scanQr(page, /本页二维码/)).toBe(`${BASE}/r/130200/subscribe?feed=youth`)
     await page.getByText('8—24 小时').waitFor()
+    // The widget's code for a school's website follows the chosen feed.
+    await page.getByRole('heading', { name: '放到单位网站上' }).waitFor()
+    expect(await page.getByLabel('嵌入代码').inputValue()).toContain(`src="${BASE}/embed/130200?audience=youth&limit=5"`)
     await page.screenshot({ path: join(shots, 'subscribe-safari.png'), fullPage: true })
   })
 
@@ -67,6 +70,7 @@ describe('subscribing', () => {
     await guide.getByText('在浏览器打开').first().waitFor()
     const first = page.locator('main button, main a.btn').first()
     expect((await first.textContent())?.trim()).toBe('复制订阅地址')
+    expect(await page.getByRole('heading', { name: '放到单位网站上' }).count()).toBe(0)
     await page.screenshot({ path: join(shots, 'subscribe-wechat.png'), fullPage: true })
   })
 })
