@@ -9,7 +9,7 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/hostile/**/*.test.ts'], environment: 'node' } },
+      { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/hostile/**/*.test.ts', 'tests/service/**/*.test.ts'], environment: 'node' } },
       {
         plugins: [vue()],
         resolve: { alias },

@@ -1,13 +1,8 @@
 // npm run data [-- --documents DIR --out DIR --catalog FILE --settings FILE]
 // Documents → mentions → instances per region and year → dataset (and feeds). See README.
-import { rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { buildDataset } from './pipeline/build'
-import { writeReview } from './pipeline/review'
-import { unbumpedEdits } from './pipeline/edits'
-import { foreignFiles, readPrevious } from './pipeline/output'
-import { writeDataset } from './pipeline/write'
+import { runPipeline } from './pipeline/run'
 import { formatSummary, summarize } from './pipeline/summary'
 import { formatProblem } from './problems'
 import { loadSettings } from './settings'
@@ -26,29 +21,25 @@ const { values } = parseArgs({
 
 const started = performance.now()
 const settings = loadSettings(resolve(values.settings))
-const data = await buildDataset({ documentsDir: resolve(values.documents), catalogFile: resolve(values.catalog), localDir: resolve(values.local), settings })
-
-// An edited entry must raise its revision, or subscribers never see the edit.
-const previous = readPrevious(resolve(values.out, 'data'))
-if (previous) data.errors.push(...unbumpedEdits(previous.instances, data.instances))
-for (const w of data.warnings) console.warn(`warning  ${formatProblem(w)}`)
-if (data.errors.length) {
-  for (const e of data.errors) console.error(`error    ${formatProblem(e)}`)
-  console.error(`\n${data.errors.length} error(s): nothing was written (没有写出任何文件). Fix them and run again.`)
+const result = await runPipeline({
+  documentsDir: resolve(values.documents),
+  catalogFile: resolve(values.catalog),
+  localDir: resolve(values.local),
+  settings,
+  out: resolve(values.out),
+  force: values.force,
+})
+for (const w of result.data?.warnings ?? []) console.warn(`warning  ${formatProblem(w)}`)
+if (!result.ok) {
+  for (const e of result.errors) console.error(`error    ${formatProblem(e)}`)
+  if (result.errors.length) console.error(`\n${result.errors.length} error(s): nothing was written (没有写出任何文件). Fix them and run again.`)
+  const foreign = result.foreign
+  if (foreign.length)
+    console.error(`error    ${values.out}: 输出文件夹的 data/ 和 feeds/ 里有不是本程序写出的文件，不会覆盖或删除：${foreign.slice(0, 10).join('、')}${foreign.length > 10 ? ` 等 ${foreign.length} 个` : ''}。请换一个 --out 文件夹，或确认可以删除后加 --force (the output folder holds files this pipeline did not write; choose another --out, or add --force to remove them)`)
   process.exit(1)
 }
-// OUT/data and OUT/feeds are ours: a folder holding other files there is refused, not emptied.
-const foreign = foreignFiles(resolve(values.out))
-if (foreign.length && !values.force) {
-  console.error(`error    ${values.out}: 输出文件夹的 data/ 和 feeds/ 里有不是本程序写出的文件，不会覆盖或删除：${foreign.slice(0, 10).join('、')}${foreign.length > 10 ? ` 等 ${foreign.length} 个` : ''}。请换一个 --out 文件夹，或确认可以删除后加 --force (the output folder holds files this pipeline did not write; choose another --out, or add --force to remove them)`)
-  process.exit(1)
-}
-if (foreign.length) {
-  console.warn(`warning  --force: removing ${foreign.length} file(s) this pipeline did not write: ${foreign.join(', ')}`)
-  for (const f of foreign) rmSync(resolve(values.out, f), { recursive: true, force: true })
-}
-const pointer = writeDataset(data, resolve(values.out), previous)
-const review = writeReview(data, resolve(values.out))
+const { data, pointer, review, removed } = result
+if (removed.length) console.warn(`warning  --force: removed ${removed.length} file(s) this pipeline did not write: ${removed.join(', ')}`)
 console.log(formatSummary(summarize(data)))
 // --quiet (used by npm run build) keeps the summary and leaves out the candidate lines.
 if (!values.quiet) for (const c of data.candidates) console.log(`candidate ${c.document}:${c.line} ${c.clause} ${c.name} — ${c.quote}`)

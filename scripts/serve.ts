@@ -53,9 +53,18 @@ const plain = (res: ServerResponse, status: number, text: string, extra: Record<
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache', ...SECURITY_HEADERS, ...extra }).end(text)
 
 export function startServer(dir: string, port: number, host = '127.0.0.1'): Promise<Server> {
+  const server = createServer(staticHandler(dir))
+  return new Promise((ok) => server.listen(port, host, () => ok(server)))
+}
+
+/**
+ * The static site's request handler: the same rules whether it runs alone (npm run serve) or
+ * beside the organiser service (server/main.ts hands it every request outside /api/).
+ */
+export function staticHandler(dir: string): (req: IncomingMessage, res: ServerResponse) => void {
   const root = resolve(dir)
   const gzipCache = new Map<string, Buffer>()
-  const server = createServer((req, res) => {
+  return (req, res) => {
     // One bad request never stops the server: every failure becomes an answer.
     try {
       serve(req, res)
@@ -64,7 +73,7 @@ export function startServer(dir: string, port: number, host = '127.0.0.1'): Prom
       else res.destroy()
       console.error(`serve: ${req.method} ${req.url}: ${(e as Error).message}`)
     }
-  })
+  }
 
   function serve(req: IncomingMessage, res: ServerResponse) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, '只支持 GET 和 HEAD (method not allowed)', { Allow: 'GET, HEAD' })
@@ -87,7 +96,7 @@ export function startServer(dir: string, port: number, host = '127.0.0.1'): Prom
     let stat = statOrNull(file)
     if (embed && !stat) return plain(res, 503, '网站正在更新，请稍后刷新 (the site is being updated)', { 'Retry-After': '5' })
     if (!stat || stat.isDirectory()) {
-      if (TYPES[extname(path)] || /^\/(data|feeds|assets|icons)\//.test(path)) return plain(res, 404, 'Not found')
+      if (TYPES[extname(path)] || /^\/(data|feeds|assets|icons|api)\//.test(path)) return plain(res, 404, 'Not found')
       path = '/index.html'
       file = join(root, 'index.html')
       stat = statOrNull(file)
@@ -126,8 +135,6 @@ export function startServer(dir: string, port: number, host = '127.0.0.1'): Prom
       stream.pipe(res)
     })
   }
-
-  return new Promise((ok) => server.listen(port, host, () => ok(server)))
 }
 
 function statOrNull(file: string): Stats | null {

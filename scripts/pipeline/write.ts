@@ -84,7 +84,9 @@ export function writeDataset(data: Dataset, out: string, previous: Previous | nu
   }
   const window = { from: data.settings.years[0]!, to: data.settings.years[data.settings.years.length - 1]! }
   const pointer: LatestPointer = { version, dataDate: data.dataDate, window, path: `data/${version}/` }
-  write(join(dataRoot, 'latest.json'), `${JSON.stringify(pointer)}\n`)
+  // The pointer is what readers follow: replaced in one rename, never seen half-written.
+  write(join(dataRoot, '.latest.json.next'), `${JSON.stringify(pointer)}\n`)
+  renameSync(join(dataRoot, '.latest.json.next'), join(dataRoot, 'latest.json'))
 
   // Feeds are written beside the live folder and swapped in: readers never see half of them.
   const feeds = join(out, 'feeds')

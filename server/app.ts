@@ -1,0 +1,289 @@
+import cookie from '@fastify/cookie'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerFactory } from 'fastify'
+import { entryToYaml } from '../src/domain/local/yaml'
+import { hashPassword, newToken, passwordProblem, tokenHash, verifyPassword } from './auth'
+import type { Db } from './db'
+import { ApiError, RateLimit, sendError } from './http'
+import type { Publisher } from './publish'
+import { checkSubmission, type Catalogue } from './validate'
+
+export type Role = 'admin' | 'reviewer' | 'editor'
+interface User {
+  id: number
+  name: string
+  role: Role
+  region: string
+}
+interface Session {
+  user: User
+  csrf: string
+  tokenHash: string
+}
+
+export interface AppOptions {
+  db: Db
+  publisher: Publisher
+  catalogue: Catalogue
+  /** The data date the build uses, for the entry rules ("ended long ago"). */
+  dataDate: () => string
+  sessionHours?: number
+  /** The fastify server factory (main.ts passes one that serves the static site beside /api). */
+  serverFactory?: FastifyServerFactory
+}
+
+const COOKIE = 'kepu_session'
+const INVITE_DAYS = 14
+const unauthenticated = () => new ApiError(401, '请先登录', 'Sign in first')
+
+/**
+ * The organiser service's API (/api/…): accounts by invitation, sessions in httpOnly SameSite
+ * cookies, CSRF tokens and replay ids on every change, rate limits, an audit log, and the
+ * submit → review → publish flow. The public site stays static; this only writes into it.
+ */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { db, catalogue } = opts
+  const app = Fastify({ bodyLimit: 256 * 1024, logger: false, ...(opts.serverFactory ? { serverFactory: opts.serverFactory } : {}) })
+  await app.register(cookie)
+  // Guessing one account's password is slow; a school or office behind one address still signs in.
+  const loginLimit = new RateLimit(10, 60_000)
+  const addressLimit = new RateLimit(60, 60_000)
+  const submitLimit = new RateLimit(30, 60_000)
+  const sessionMs = (opts.sessionHours ?? 12) * 3600_000
+
+  app.setErrorHandler((e: Error & { statusCode?: number; code?: string }, _req, reply) => {
+    if (e instanceof ApiError) return sendError(reply, e)
+    if (e.statusCode === 413) return sendError(reply, new ApiError(413, '提交的内容太大（上限 256 KB），一项活动用不了这么多', 'Payload too large (limit 256 KB)'))
+    if (e.statusCode && e.statusCode < 500) return sendError(reply, new ApiError(e.statusCode, '请求格式有误，请用组织者页面提交', `Bad request: ${e.message}`))
+    console.error('api:', e)
+    return sendError(reply, new ApiError(500, '服务器内部错误，请稍后再试', 'Internal error'))
+  })
+  app.setNotFoundHandler((_req, reply) => sendError(reply, new ApiError(404, '没有这个接口', 'No such API endpoint')))
+
+  const audit = (user: User | null, action: string, target: string, detail = '') =>
+    db.query('insert into audit (user_id, action, target, detail) values ($1, $2, $3, $4)', [user?.id ?? null, action, target, detail])
+
+  async function session(req: FastifyRequest): Promise<Session> {
+    const token = req.cookies[COOKIE]
+    if (!token) throw unauthenticated()
+    const hash = tokenHash(token)
+    const [row] = await db.query<{ id: number; name: string; role: Role; region: string; csrf: string; expired: boolean }>(
+      'select u.id, u.name, u.role, u.region, s.csrf, s.expires_at < now() as expired from sessions s join users u on u.id = s.user_id where s.token_hash = $1',
+      [hash],
+    )
+    if (!row) throw unauthenticated()
+    if (row.expired) throw new ApiError(401, '登录已过期，请重新登录；未提交的草稿仍在本机', 'Session expired: sign in again (drafts stay on this device)')
+    return { user: { id: row.id, name: row.name, role: row.role, region: row.region }, csrf: row.csrf, tokenHash: hash }
+  }
+
+  /** A change from a signed-in person: same-site, with the session's CSRF token and a fresh request id. */
+  async function change(req: FastifyRequest): Promise<Session> {
+    sameSite(req)
+    const s = await session(req)
+    if (req.headers['x-csrf-token'] !== s.csrf) throw new ApiError(403, '页面已过期，请刷新后再试（CSRF 校验失败）', 'CSRF token missing or wrong: reload the page')
+    const id = req.headers['x-request-id']
+    if (typeof id !== 'string' || !/^[\w-]{8,64}$/.test(id)) throw new ApiError(400, '请求缺少编号，请用组织者页面提交', 'X-Request-Id header missing')
+    const inserted = await db.query('insert into request_ids (id, user_id) values ($1, $2) on conflict do nothing returning id', [id, s.user.id])
+    if (!inserted.length) throw new ApiError(409, '这个请求已经处理过了（重复提交）', 'This request was already handled (replayed)')
+    return s
+  }
+
+  const within = (code: string, ancestor: string) => catalogue.regions.path(code).some((r) => r.code === ancestor)
+  const regionName = (code: string) => catalogue.regions.path(code).map((r) => r.name).join(' ')
+
+  app.get('/api/health', async () => ({ ok: true, db: db.kind }))
+
+  app.get('/api/session', async (req) => {
+    const s = await session(req)
+    return { user: { ...s.user, regionName: regionName(s.user.region) }, csrf: s.csrf }
+  })
+
+  app.post('/api/login', async (req, reply) => {
+    sameSite(req)
+    addressLimit.take(`login:${req.ip}`)
+    const { name, password } = (req.body ?? {}) as { name?: unknown; password?: unknown }
+    if (typeof name !== 'string' || typeof password !== 'string') throw new ApiError(400, '请填写用户名和密码', 'name and password are required')
+    loginLimit.take(`name:${name}`)
+    const [u] = await db.query<User & { password_hash: string }>('select id, name, role, region, password_hash from users where name = $1', [name])
+    if (!u || !(await verifyPassword(password, u.password_hash))) {
+      await audit(u ?? null, 'login-failed', name)
+      throw new ApiError(401, '用户名或密码不对', 'Wrong name or password')
+    }
+    await audit(u, 'login', name)
+    return startSession(reply, { id: u.id, name: u.name, role: u.role, region: u.region }, req.protocol === 'https')
+  })
+
+  app.post('/api/logout', async (req, reply) => {
+    const s = await change(req)
+    await db.query('delete from sessions where token_hash = $1', [s.tokenHash])
+    await audit(s.user, 'logout', s.user.name)
+    reply.clearCookie(COOKIE, { path: '/api' })
+    return { ok: true }
+  })
+
+  app.post('/api/signup', async (req, reply) => {
+    sameSite(req)
+    addressLimit.take(`signup:${req.ip}`)
+    const { token, name, password } = (req.body ?? {}) as { token?: unknown; name?: unknown; password?: unknown }
+    if (typeof token !== 'string') throw new ApiError(400, '缺少邀请码，请用邀请链接打开', 'Invitation token missing')
+    if (typeof name !== 'string' || !/^[\p{L}\p{N}_.-]{2,32}$/u.test(name)) throw new ApiError(400, '用户名 2—32 个字，只用汉字、字母、数字和 _ . -', 'Name: 2–32 letters, digits, _ . -')
+    const weak = passwordProblem(password)
+    if (weak) throw new ApiError(400, weak.split(' (')[0]!, weak)
+    const hash = await hashPassword(password as string)
+    const user = await db.transaction(async (q) => {
+      // Taken in the same statement that checks it: two sign-ups with one link cannot both pass.
+      const [inv] = await q<{ role: Role; region: string }>(
+        `update invitations set used_at = now() where token_hash = $1 and used_at is null and expires_at > now() returning role, region`,
+        [tokenHash(token)],
+      )
+      if (!inv) {
+        const [known] = await q<{ used: boolean }>('select used_at is not null as used from invitations where token_hash = $1', [tokenHash(token)])
+        throw known?.used
+          ? new ApiError(410, '这个邀请链接已经用过了，请向邀请人要一个新的', 'This invitation was already used')
+          : new ApiError(410, '邀请链接无效或已过期，请向邀请人要一个新的', 'Invitation unknown or expired')
+      }
+      const taken = await q('select 1 from users where name = $1', [name])
+      if (taken.length) throw new ApiError(409, '这个用户名已被使用，请换一个', 'Name already taken')
+      const [u] = await q<{ id: number }>('insert into users (name, password_hash, role, region) values ($1, $2, $3, $4) returning id', [name, hash, inv.role, inv.region])
+      await q('update invitations set used_by = $1 where token_hash = $2', [u!.id, tokenHash(token)])
+      return { id: u!.id, name, role: inv.role, region: inv.region }
+    })
+    await audit(user, 'signup', `${user.role}:${user.region}`)
+    return startSession(reply, user, req.protocol === 'https')
+  })
+
+  app.post('/api/invitations', async (req) => {
+    const s = await change(req)
+    const { role, region } = (req.body ?? {}) as { role?: unknown; region?: unknown }
+    if (role !== 'editor' && role !== 'reviewer' && role !== 'admin') throw new ApiError(400, '角色应为 editor、reviewer 或 admin', 'role must be editor, reviewer or admin')
+    if (typeof region !== 'string' || !catalogue.regions.byCode.has(region)) throw new ApiError(400, '没有这个地区代码', 'Unknown region code')
+    if (s.user.role === 'editor') throw new ApiError(403, '编辑不能邀请他人，请联系审核人', 'Editors cannot invite')
+    if (s.user.role === 'reviewer' && (role === 'admin' || !within(region, s.user.region)))
+      throw new ApiError(403, '只能邀请本辖区的编辑和审核人', 'Reviewers invite editors and reviewers inside their own region only')
+    const { token, hash } = newToken()
+    await db.query(`insert into invitations (token_hash, role, region, created_by, expires_at) values ($1, $2, $3, $4, now() + interval '${INVITE_DAYS} days')`, [hash, role, region, s.user.id])
+    await audit(s.user, 'invite', `${role}:${region}`)
+    return { token, path: `/organizer/account?invite=${token}`, role, region, regionName: regionName(region), expiresInDays: INVITE_DAYS }
+  })
+
+  app.post('/api/submissions', async (req, reply) => {
+    const s = await change(req)
+    submitLimit.take(`user:${s.user.id}`)
+    const { fileId, yaml } = (req.body ?? {}) as { fileId?: unknown; yaml?: unknown }
+    const { entry, problems } = checkSubmission(fileId, yaml, catalogue, opts.dataDate())
+    if (!entry) throw new ApiError(422, '活动内容有错误，请按提示修改', 'The entry has errors', { problems })
+    if (s.user.role === 'editor' && !within(entry.region, s.user.region))
+      throw new ApiError(403, `你只能提交${regionName(s.user.region)}的活动，这里写的是 ${entry.region}`, `You may submit for your own region only (${s.user.region})`)
+    const id = fileId as string
+    const [pub] = await db.query<{ revision: number }>('select revision from published where region = $1 and entry_id = $2', [entry.region, id])
+    if (pub && entry.revision <= pub.revision)
+      throw new ApiError(409, `这项活动已发布第 ${pub.revision} 版；修改后请把 revision 改为 ${pub.revision + 1}`, `Already published at revision ${pub.revision}: raise revision`, { problems: [{ field: 'revision', message: `修改了已发布的活动，请把 revision 加 1（改为 ${pub.revision + 1}）` }] })
+    const [row] = await db.transaction(async (q) => {
+      // A newer submission of the same entry replaces the one still waiting.
+      await q(`update submissions set state = 'superseded', decided_at = now() where region = $1 and entry_id = $2 and state = 'pending'`, [entry.region, id])
+      return q<{ id: number }>(
+        `insert into submissions (region, entry_id, yaml, revision, title, state, author_id) values ($1, $2, $3, $4, $5, 'pending', $6) returning id`,
+        [entry.region, id, entryToYaml(entry), entry.revision, entry.title ?? '', s.user.id],
+      )
+    })
+    await audit(s.user, 'submit', `${entry.region}/${id}`, `revision ${entry.revision}`)
+    return reply.code(201).send({ id: row!.id, state: 'pending' })
+  })
+
+  app.get('/api/submissions', async (req) => {
+    const s = await session(req)
+    const rows = await db.query<Record<string, unknown> & { region: string; author_id: number; entry_id: string }>(
+      `select s.id, s.region, s.entry_id, s.yaml, s.revision, s.title, s.state, s.reason, s.created_at, s.decided_at, s.author_id, a.name as author,
+              p.yaml as published_yaml, p.revision as published_revision
+         from submissions s join users a on a.id = s.author_id
+         left join published p on p.region = s.region and p.entry_id = s.entry_id
+        where s.state <> 'superseded' order by s.id desc limit 500`,
+    )
+    const mine = (r: { region: string; author_id: number }) =>
+      s.user.role === 'admin' || (s.user.role === 'reviewer' ? within(r.region, s.user.region) : r.author_id === s.user.id)
+    return { submissions: rows.filter(mine).map((r) => ({ ...r, regionName: regionName(r.region), canReview: s.user.role !== 'editor' })) }
+  })
+
+  app.get('/api/published', async (req) => {
+    const s = await session(req)
+    const rows = await db.query<{ region: string; entry_id: string; yaml: string; revision: number }>('select region, entry_id, yaml, revision from published order by region, entry_id')
+    return { entries: rows.filter((r) => s.user.role === 'admin' || within(r.region, s.user.region)) }
+  })
+
+  /** A reviewer's decision on a pending submission inside their region. */
+  async function pendingFor(s: Session, id: string) {
+    if (s.user.role === 'editor') throw new ApiError(403, '只有审核人可以审核', 'Only reviewers review')
+    const [sub] = await db.query<{ id: number; region: string; entry_id: string; yaml: string; revision: number; state: string }>('select id, region, entry_id, yaml, revision, state from submissions where id = $1', [Number(id) || 0])
+    if (!sub) throw new ApiError(404, '没有这条提交', 'No such submission')
+    if (s.user.role !== 'admin' && !within(sub.region, s.user.region))
+      throw new ApiError(403, `这条提交属于${regionName(sub.region)}，不在你的审核范围`, 'This submission is outside your region')
+    if (sub.state !== 'pending') throw new ApiError(409, '这条提交已经处理过了', `Already ${sub.state}`)
+    return sub
+  }
+
+  app.post('/api/submissions/:id/reject', async (req) => {
+    const s = await change(req)
+    const sub = await pendingFor(s, (req.params as { id: string }).id)
+    const reason = String((req.body as { reason?: unknown } | undefined)?.reason ?? '').trim()
+    if (!reason || reason.length > 500) throw new ApiError(400, '请写明退回原因（500 字以内），编辑会看到它', 'A reason (up to 500 characters) is required')
+    await db.query(`update submissions set state = 'rejected', reason = $1, reviewer_id = $2, decided_at = now() where id = $3`, [reason, s.user.id, sub.id])
+    await audit(s.user, 'reject', `${sub.region}/${sub.entry_id}`, reason)
+    return { id: sub.id, state: 'rejected' }
+  })
+
+  app.post('/api/submissions/:id/approve', async (req) => {
+    const s = await change(req)
+    const sub = await pendingFor(s, (req.params as { id: string }).id)
+    const again = checkSubmission(sub.entry_id, sub.yaml, catalogue, opts.dataDate())
+    if (!again.entry) throw new ApiError(422, '活动内容有错误，不能发布', 'The entry has errors', { problems: again.problems })
+    const [before] = await db.query<{ yaml: string; revision: number; submission_id: number }>('select yaml, revision, submission_id from published where region = $1 and entry_id = $2', [sub.region, sub.entry_id])
+    await db.transaction(async (q) => {
+      await q(`update submissions set state = 'approved', reviewer_id = $1, decided_at = now() where id = $2`, [s.user.id, sub.id])
+      await q(
+        `insert into published (region, entry_id, yaml, revision, submission_id) values ($1, $2, $3, $4, $5)
+         on conflict (region, entry_id) do update set yaml = excluded.yaml, revision = excluded.revision, submission_id = excluded.submission_id, published_at = now()`,
+        [sub.region, sub.entry_id, sub.yaml, sub.revision, sub.id],
+      )
+      await q('update site_state set wanted = wanted + 1 where id = 1')
+    })
+    await audit(s.user, 'approve', `${sub.region}/${sub.entry_id}`, `revision ${sub.revision}`)
+    const result = await opts.publisher.publish()
+    if (!result.ok) {
+      // The build refused it: the site is unchanged, and so is what is published.
+      await db.transaction(async (q) => {
+        if (before) await q('update published set yaml = $1, revision = $2, submission_id = $3 where region = $4 and entry_id = $5', [before.yaml, before.revision, before.submission_id, sub.region, sub.entry_id])
+        else await q('delete from published where region = $1 and entry_id = $2', [sub.region, sub.entry_id])
+        await q(`update submissions set state = 'pending', reviewer_id = null, decided_at = null where id = $1`, [sub.id])
+      })
+      throw new ApiError(422, '构建没有通过，未发布；请按提示处理', 'The build refused it: nothing was published', { problems: result.problems.map((message) => ({ message })) })
+    }
+    return { id: sub.id, state: 'approved', version: result.version, publishMs: result.ms }
+  })
+
+  async function startSession(reply: FastifyReply, user: User, secure: boolean) {
+    const { token, hash } = newToken()
+    const csrf = newToken().token
+    await db.query(`insert into sessions (token_hash, user_id, csrf, expires_at) values ($1, $2, $3, now() + ($4 || ' milliseconds')::interval)`, [hash, user.id, csrf, String(sessionMs)])
+    reply.setCookie(COOKIE, token, { path: '/api', httpOnly: true, sameSite: 'strict', secure, maxAge: sessionMs / 1000 })
+    return { user: { ...user, regionName: regionName(user.region) }, csrf }
+  }
+
+  return app
+}
+
+/** Refuses a request another site's page sent (the browser says where it came from). */
+function sameSite(req: FastifyRequest) {
+  const origin = req.headers.origin
+  if (origin === undefined) {
+    if (req.headers['sec-fetch-site'] === 'cross-site') throw crossSite()
+    return
+  }
+  let host: string
+  try {
+    host = new URL(origin).host
+  } catch {
+    throw crossSite()
+  }
+  if (host !== req.headers.host) throw crossSite()
+}
+
+const crossSite = () => new ApiError(403, '拒绝来自其他网站的请求', 'Cross-site request refused')

@@ -1,0 +1,20 @@
+// npm start (after npm run build) — the site and the organiser service on one port.
+//   PORT (4173), HOST (127.0.0.1), SITE_DIR (dist), SERVICE_DATA (.service-data: PGlite's folder),
+//   DATABASE_URL (postgres://…: use PostgreSQL instead of PGlite).
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { startService } from './service'
+
+const siteDir = process.env.SITE_DIR ?? 'dist'
+if (!existsSync(join(siteDir, 'index.html'))) {
+  console.error(`${siteDir}/index.html is missing: run \`npm run build\` first (npm start does).`)
+  process.exit(1)
+}
+const port = Number(process.env.PORT ?? 4173)
+const host = process.env.HOST ?? '127.0.0.1'
+const service = await startService({ siteDir, dataDir: process.env.SERVICE_DATA ?? '.service-data', databaseUrl: process.env.DATABASE_URL })
+await service.app.listen({ port, host })
+const origin = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`
+console.log(`科普日历 is served at ${origin}/  (organiser service: ${origin}/api/health, database: ${service.db.kind})  Ctrl+C to stop`)
+if (service.firstInvitation) console.log(`\n首个管理员账号：打开 ${origin}${service.firstInvitation} 注册（24 小时内有效，只能用一次）\nFirst admin account: open the link above to sign up (valid 24 h, once).\n`)
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void service.close().then(() => process.exit(0)))

@@ -1,0 +1,74 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { formatProblem } from '../scripts/problems'
+import { runPipeline } from '../scripts/pipeline/run'
+import type { Settings } from '../scripts/settings'
+import type { Db } from './db'
+
+export interface Site {
+  /** The folder the site is served from (dist/): data and feeds are published into it. */
+  dir: string
+  documentsDir: string
+  catalogFile: string
+  /** Entries kept as files (seeds/local): published too; an approved entry of the same name wins. */
+  filesDir: string
+  settings: Settings
+  /** Scratch space for the entries folder each build reads. */
+  workDir: string
+}
+
+export type PublishResult = { ok: true; version: string; ms: number; generation: number } | { ok: false; problems: string[]; ms: number }
+
+/**
+ * Publishes what is approved: the whole pipeline over the documents, the entry files and the
+ * approved entries, into the served folder. The dataset lands in a new immutable folder and the
+ * pointer (data/latest.json) and feeds are swapped in by rename (scripts/pipeline/write.ts), so
+ * readers see the old site or the new one, never a mix. One build at a time.
+ */
+export class Publisher {
+  private chain: Promise<unknown> = Promise.resolve()
+
+  constructor(
+    private readonly db: Db,
+    private readonly site: Site,
+  ) {}
+
+  publish(): Promise<PublishResult> {
+    const run = this.chain.then(() => this.build())
+    this.chain = run.catch(() => undefined)
+    return run
+  }
+
+  /** After a restart: publish again if the service stopped before the last approval was built. */
+  async catchUp(): Promise<PublishResult | null> {
+    const [state] = await this.db.query<{ wanted: number; built: number }>('select wanted, built from site_state where id = 1')
+    return state && state.built < state.wanted ? this.publish() : null
+  }
+
+  private async build(): Promise<PublishResult> {
+    const started = performance.now()
+    const [state] = await this.db.query<{ wanted: number }>('select wanted from site_state where id = 1')
+    const rows = await this.db.query<{ region: string; entry_id: string; yaml: string }>('select region, entry_id, yaml from published order by region, entry_id')
+    mkdirSync(this.site.workDir, { recursive: true })
+    const local = mkdtempSync(join(this.site.workDir, 'local-'))
+    try {
+      if (existsSync(this.site.filesDir)) cpSync(this.site.filesDir, local, { recursive: true })
+      for (const r of rows) {
+        mkdirSync(join(local, r.region), { recursive: true })
+        writeFileSync(join(local, r.region, `${r.entry_id}.yaml`), r.yaml)
+      }
+      const result = await runPipeline({ documentsDir: this.site.documentsDir, catalogFile: this.site.catalogFile, localDir: local, settings: this.site.settings, out: this.site.dir })
+      const ms = Math.round(performance.now() - started)
+      if (!result.ok) {
+        const problems = [...result.errors.map(formatProblem), ...result.foreign.map((f) => `${f}: 不是本程序写出的文件 (not written by the pipeline)`)]
+        await this.db.query(`insert into audit (action, target, detail) values ('publish-failed', $1, $2)`, [this.site.dir, problems.join('\n')])
+        return { ok: false, problems, ms }
+      }
+      await this.db.query('update site_state set built = greatest(built, $1), version = $2 where id = 1', [state!.wanted, result.pointer.version])
+      await this.db.query(`insert into audit (action, target, detail) values ('publish', $1, $2)`, [result.pointer.version, `${rows.length} entries, ${ms} ms`])
+      return { ok: true, version: result.pointer.version, ms, generation: state!.wanted }
+    } finally {
+      rmSync(local, { recursive: true, force: true })
+    }
+  }
+}
