@@ -112,13 +112,13 @@ export default defineConfig(() => {
           clientsClaim: true,
           runtimeCaching: [
             {
-              // data/<version>/… never changes once written: cache first, for good.
-              // A RegExp, not a function: workbox writes this into sw.js, where `data` does not exist.
-              urlPattern: new RegExp(`/data/${data.version}/`),
+              // data/<version>/… never changes once written: cache first, for good. Any version:
+              // the app follows newer datasets the organiser service publishes (dataUrl.ts).
+              urlPattern: /\/data\/[0-9a-f]{12}\//,
               handler: 'CacheFirst',
               options: {
-                cacheName: `kepu-data-${data.version}`,
-                expiration: { maxEntries: 400, purgeOnQuotaError: true },
+                cacheName: 'kepu-data',
+                expiration: { maxEntries: 600, purgeOnQuotaError: true },
                 cacheableResponse: { statuses: [200] },
               },
             },

@@ -1,8 +1,16 @@
+import { shallowRef } from 'vue'
 import { reportNetwork } from './network'
 
-/** Where this build's dataset lives: immutable, versioned with the app (see vite.config.ts). */
+/**
+ * The dataset the app reads. It starts as the one it was built with (no extra request before the
+ * first screen) and follows data/latest.json when the site publishes a newer one: the organiser
+ * service publishes data without rebuilding the app. Each version's folder is immutable.
+ */
+export const dataVersion = shallowRef(__DATA_VERSION__)
+export const dataDate = shallowRef(__DATA_DATE__)
+
 export function dataUrl(path: string): string {
-  return `${import.meta.env.BASE_URL}data/${__DATA_VERSION__}/${path}`
+  return `${import.meta.env.BASE_URL}data/${dataVersion.value}/${path}`
 }
 
 /** The pointer to the current dataset: small, never cached, so asking for it asks the network. */
@@ -24,11 +32,25 @@ export class UnknownRegionError extends Error {
   }
 }
 
-/** Whether the server still publishes the dataset this app was built with. */
+/** Reads the pointer (never from a cache). Throws when the network does not answer. */
+async function readPointer(): Promise<{ version: string; dataDate: string } | null> {
+  const res = await fetch(dataPointerUrl(), { cache: 'no-store' })
+  return res.ok ? ((await res.json()) as { version: string; dataDate: string }) : null
+}
+
+/** Follows the pointer to a newer dataset, if there is one: true when the version changed. */
+export async function followLatest(): Promise<boolean> {
+  const latest = await readPointer()
+  if (!latest || !/^[0-9a-f]{12}$/.test(latest.version) || latest.version === dataVersion.value) return false
+  dataVersion.value = latest.version
+  if (latest.dataDate) dataDate.value = latest.dataDate
+  return true
+}
+
+/** Whether the server still publishes the dataset the app reads. */
 export async function isCurrentVersion(): Promise<boolean> {
   try {
-    const res = await fetch(dataPointerUrl(), { cache: 'no-store' })
-    return res.ok && ((await res.json()) as { version: string }).version === __DATA_VERSION__
+    return (await readPointer())?.version === dataVersion.value
   } catch {
     return false
   }
@@ -47,7 +69,7 @@ export async function recacheFetched(): Promise<unknown> {
   return Promise.allSettled([...fetched].map((url) => fetch(url)))
 }
 
-export async function fetchData<T>(path: string): Promise<T> {
+export async function fetchData<T>(path: string, retried = false): Promise<T> {
   let res: Response
   const url = dataUrl(path)
   try {
@@ -56,7 +78,11 @@ export async function fetchData<T>(path: string): Promise<T> {
     reportNetwork(false)
     throw new Error(navigator.onLine ? '网络错误，请稍后重试。' : '当前离线，且此内容尚未缓存。联网后打开一次即可离线使用。')
   }
-  if (res.status === 404) throw new DataOutdatedError()
+  // Gone: a newer dataset replaced this one (two publishes ago). Follow the pointer once.
+  if (res.status === 404) {
+    if (!retried && (await followLatest().catch(() => false))) return fetchData<T>(path, true)
+    throw new DataOutdatedError()
+  }
   if (!res.ok) throw new Error(`加载失败（HTTP ${res.status}），请稍后重试。`)
   fetched.add(url)
   return (await res.json()) as T

@@ -1,5 +1,5 @@
 import { computed, onBeforeUnmount, onMounted, ref } from 'vue'
-import { dataPointerUrl } from './dataUrl'
+import { followLatest } from './dataUrl'
 import { networkFailed, reportNetwork } from './network'
 
 // Two signals, because neither alone is true everywhere: the browser's own flag, and whether the
@@ -8,11 +8,12 @@ const browserOnline = ref(typeof navigator === 'undefined' ? true : navigator.on
 
 /**
  * Asks the network for the one small file no cache keeps (data/latest.json): the answer, or its
- * absence, says whether what is on screen could be fresh. Never throws.
+ * absence, says whether what is on screen could be fresh; a newer version in it is followed (the
+ * views load their data again in place). Never throws.
  */
 export async function probeNetwork(): Promise<boolean> {
   try {
-    await fetch(dataPointerUrl(), { cache: 'no-store', method: 'HEAD' })
+    await followLatest()
     reportNetwork(true)
     return true
   } catch {

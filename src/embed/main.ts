@@ -65,7 +65,12 @@ function render(cal: RegionCalendar) {
 
 async function main() {
   if (!code) return note('嵌入地址有误：应为 /embed/六位地区代码，例如 /embed/130200。')
-  const res = await fetch(`${import.meta.env.BASE_URL}data/${__DATA_VERSION__}/r/${code}.json`).catch(() => null)
+  // The current dataset (the organiser service publishes new ones without rebuilding this page).
+  const base = import.meta.env.BASE_URL
+  const pointer = await fetch(`${base}data/latest.json`, { cache: 'no-store' })
+    .then((r) => (r.ok ? (r.json() as Promise<{ version: string }>) : null))
+    .catch(() => null)
+  const res = await fetch(`${base}data/${pointer?.version ?? __DATA_VERSION__}/r/${code}.json`).catch(() => null)
   if (!res) return note('网络不通，暂时无法载入近期科普活动。', `${location.origin}/r/${code}`, '打开科普日历')
   if (res.status === 404) return note(`没有这个地区（${code}）。`, `${location.origin}/regions`, '查看地区列表')
   if (!res.ok) return note('暂时无法载入近期科普活动。', `${location.origin}/r/${code}`, '打开科普日历')

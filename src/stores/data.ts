@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
-import { shallowRef } from 'vue'
-import { DataOutdatedError, fetchData, isCurrentVersion, UnknownRegionError } from '@/composables/dataUrl'
+import { shallowRef, watch } from 'vue'
+import { DataOutdatedError, dataVersion, fetchData, isCurrentVersion, UnknownRegionError } from '@/composables/dataUrl'
 import type { Change } from '@/domain/changes'
 import type { RegionIndex } from '@/domain/regions'
 import type { Activity, DocumentMeta, Instance, Region, RegionCalendar, RegionLevel, RegionSources } from '@/domain/types'
@@ -33,6 +33,14 @@ export const useDataStore = defineStore('data', () => {
   const calendars = new Map<string, Promise<RegionCalendar>>()
   let indexPromise: Promise<DataIndex> | null = null
   let regionsPromise: Promise<RegionIndex> | null = null
+
+  // A newer dataset was published: what was fetched is the old one's. Views load again (useLatest).
+  watch(dataVersion, () => {
+    calendars.clear()
+    indexPromise = null
+    regionsPromise = null
+    if (index.value) void loadIndex().catch(() => undefined)
+  })
 
   function loadIndex(): Promise<DataIndex> {
     indexPromise ??= fetchData<DataIndex>('index.json').then((data) => {

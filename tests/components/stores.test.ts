@@ -4,6 +4,7 @@ import { nextTick } from 'vue'
 import { useDataStore } from '@/stores/data'
 import { usePrefsStore } from '@/stores/prefs'
 import { storedRegion, useRegionStore } from '@/stores/region'
+import { dataDate, dataVersion } from '@/composables/dataUrl'
 import { fakeFetch, index, regionFiles, tangshan } from './fixtures'
 
 beforeEach(() => {
@@ -53,6 +54,23 @@ describe('data store', () => {
     await Promise.all([data.loadCalendar('130200'), data.loadCalendar('130200'), data.loadIndex()])
     expect(fetch.mock.calls.map((c) => c[0])).toEqual(['/data/test/r/130200.json', '/data/test/index.json'])
     expect(data.activities.get('kepu-ri')?.name).toBe('全国科普日')
+  })
+
+  it('follows a newer dataset the site published (the organiser service), and the views load it again', async () => {
+    const newer = 'a1b2c3d4e5f6'
+    const published = { ...tangshan, instances: tangshan.instances.slice(0, 1) }
+    const files = { 'data/latest.json': { version: newer, dataDate: '2026-11-24' }, [`${newer}/r/130200.json`]: regionFiles(published)['r/130200.json'] }
+    const fetch = vi.fn(fakeFetch(files))
+    vi.stubGlobal('fetch', fetch)
+    // The build's own version is gone (two publishes ago): the pointer is followed once.
+    const cal = await useDataStore().loadCalendar('130200')
+    expect(cal.instances).toHaveLength(1)
+    const calls = fetch.mock.calls.map((c) => String(c[0])).filter((u) => !u.endsWith('index.json'))
+    expect(calls.slice(0, 2)).toEqual(['/data/test/r/130200.json', '/data/latest.json'])
+    expect(calls.at(-1)).toBe(`/data/${newer}/r/130200.json`)
+    expect(dataVersion.value).toBe(newer)
+    expect(dataDate.value).toBe('2026-11-24')
+    dataVersion.value = 'test'
   })
 
   it('a dataset gone from the server asks for a reload', async () => {
