@@ -194,7 +194,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const rows = await db.query<Record<string, unknown> & { region: string; author_id: number; entry_id: string }>(
       `select s.id, s.region, s.entry_id, s.yaml, s.revision, s.title, s.state, s.reason, s.created_at, s.decided_at, s.author_id, a.name as author,
               p.yaml as published_yaml, p.revision as published_revision
-         from submissions s join users a on a.id = s.author_id
+         from submissions s left join users a on a.id = s.author_id
          left join published p on p.region = s.region and p.entry_id = s.entry_id
         where s.state <> 'superseded' order by s.id desc limit 500`,
     )

@@ -2,16 +2,14 @@ import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { join, resolve } from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { loadCatalog } from '../scripts/catalog/load'
-import { loadRegions } from '../scripts/regions/load'
 import { staticHandler } from '../scripts/serve'
 import { loadSettings } from '../scripts/settings'
 import { chinaToday } from '../src/domain/dates'
-import { RegionIndex } from '../src/domain/regions'
 import { buildApp } from './app'
 import { newToken } from './auth'
 import { openDb, type Db } from './db'
 import { Publisher } from './publish'
+import { loadCatalogue } from './validate'
 
 export interface ServiceOptions {
   /** The built site (dist/), served and published into. */
@@ -37,9 +35,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   const root = resolve(opts.root ?? join(import.meta.dirname, '..'))
   const siteDir = resolve(opts.siteDir)
   const settings = loadSettings(join(root, 'seeds/settings.json'))
-  const regions = new RegionIndex(loadRegions())
-  const { activities, problems } = loadCatalog(join(root, 'seeds/catalog.yaml'), (c) => regions.byCode.has(c))
-  if (problems.length) throw new Error(`seeds/catalog.yaml: ${problems.map((p) => p.message).join('; ')}`)
+  const catalogue = loadCatalogue(root)
   const db = await openDb({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl })
   const publisher = new Publisher(db, {
     dir: siteDir,
@@ -53,7 +49,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   const app = await buildApp({
     db,
     publisher,
-    catalogue: { activities: new Map(activities.map((a) => [a.id, a])), regions, years: settings.years },
+    catalogue,
     dataDate: () => publishedDataDate(siteDir),
     sessionHours: opts.sessionHours,
     serverFactory: (handler) => createServer((req, res) => ((req.url ?? '').startsWith('/api/') ? handler(req, res) : statics(req, res))),

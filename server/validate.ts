@@ -1,7 +1,11 @@
+import { join } from 'node:path'
+import { loadCatalog } from '../scripts/catalog/load'
+import { loadRegions } from '../scripts/regions/load'
+import { loadSettings } from '../scripts/settings'
 import { checkEntryContext } from '../src/domain/local/rules'
 import { checkEntry, fileIdProblem, type LocalEntry } from '../src/domain/local/schema'
 import { parseEntryYaml } from '../src/domain/local/yaml'
-import type { RegionIndex } from '../src/domain/regions'
+import { RegionIndex } from '../src/domain/regions'
 import type { Activity } from '../src/domain/types'
 
 export interface EntryProblem {
@@ -14,6 +18,14 @@ export interface Catalogue {
   activities: Map<string, Activity>
   regions: RegionIndex
   years: number[]
+}
+
+/** The catalogue, the regions and the calendar's years, read as the build reads them. */
+export function loadCatalogue(root: string): Catalogue {
+  const regions = new RegionIndex(loadRegions())
+  const { activities, problems } = loadCatalog(join(root, 'seeds/catalog.yaml'), (c) => regions.byCode.has(c))
+  if (problems.length) throw new Error(`seeds/catalog.yaml: ${problems.map((p) => p.message).join('; ')}`)
+  return { activities: new Map(activities.map((a) => [a.id, a])), regions, years: loadSettings(join(root, 'seeds/settings.json')).years }
 }
 
 /**

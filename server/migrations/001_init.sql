@@ -44,7 +44,8 @@ create table submissions (
   title text not null,
   state text not null check (state in ('pending', 'approved', 'rejected', 'superseded')),
   reason text,
-  author_id integer not null references users (id),
+  -- null: imported from files (npm run entries:import)
+  author_id integer references users (id),
   reviewer_id integer references users (id),
   created_at timestamptz not null default now(),
   decided_at timestamptz

@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { openDb } from '../../server/db'
+import { exportEntries, importEntries } from '../../server/entries'
+import { loadCatalogue } from '../../server/validate'
 import { entryYaml } from './client'
-import { useService } from './setup'
+import { root, useService } from './setup'
 
 const world = useService('flow')
 
@@ -79,4 +82,28 @@ describe('the organiser service: invite → sign up → submit → review → pu
     const actions = (await world.service.db.query<{ action: string }>('select action from audit order by id')).map((r) => r.action)
     for (const a of ['signup', 'invite', 'submit', 'reject', 'approve', 'publish']) expect(actions).toContain(a)
   }, 120_000)
+})
+
+describe('files still work', () => {
+  it('entries:export writes the approved entries as seeds/local/<code>/<id>.yaml, and entries:import reads them back', async () => {
+    const dir = join(world.siteDir, '..', 'flow-export')
+    rmSync(dir, { recursive: true, force: true })
+    const files = await exportEntries(world.service.db, dir)
+    expect(files.map((f) => f.slice(dir.length + 1))).toEqual(['130283/qianan-kepu-ri.yaml'])
+    expect(readFileSync(files[0]!, 'utf8')).toContain('status: cancelled')
+    const fresh = await openDb({})
+    try {
+      const cat = loadCatalogue(root)
+      expect(await importEntries(fresh, dir, cat)).toEqual({ imported: ['130283/qianan-kepu-ri.yaml'], skipped: [], problems: [] })
+      expect(await fresh.query('select region, entry_id, revision from published')).toEqual([{ region: '130283', entry_id: 'qianan-kepu-ri', revision: 3 }])
+      // Again: nothing newer, nothing imported; a broken file is named with its line.
+      writeFileSync(join(dir, '130283/broken.yaml'), 'activity: kepu-ri\nregion: "130283"\n')
+      const again = await importEntries(fresh, dir, cat)
+      expect(again.skipped).toEqual(['130283/qianan-kepu-ri.yaml'])
+      expect(again.problems[0]).toMatch(/^130283\/broken\.yaml(:\d+)?: /)
+      expect((await fresh.query<{ wanted: number }>('select wanted from site_state'))[0]!.wanted).toBe(1)
+    } finally {
+      await fresh.close()
+    }
+  }, 60_000)
 })

@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { entryYaml } from './client'
+import { root } from './setup'
+
+// The service is killed (SIGKILL) while it publishes: after a restart the site serves the old build
+// or the new one, never a mix, and no approved entry is lost.
+const work = join(root, '.tmp/service-tests/crash')
+const site = join(work, 'site')
+const PORT = 4394
+const BASE = `http://127.0.0.1:${PORT}`
+let child: ChildProcess | undefined
+
+function start(): Promise<{ proc: ChildProcess; invitation: string | null }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env: { ...process.env, PORT: String(PORT), SITE_DIR: site, SERVICE_DATA: join(work, 'db') }, stdio: ['ignore', 'pipe', 'inherit'] })
+  child = proc
+  let out = ''
+  return new Promise((ok, fail) => {
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString()
+      if (/is served at/.test(out)) setTimeout(() => ok({ proc, invitation: /invite=([\w-]+)/.exec(out)?.[1] ?? null }), 50)
+    })
+    proc.once('exit', (code) => fail(new Error(`service exited with ${code}: ${out}`)))
+  })
+}
+
+/** A browser session over real HTTP. */
+function session() {
+  let cookie = ''
+  let csrf = ''
+  return async (path: string, body?: unknown) => {
+    const res = await fetch(`${BASE}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { 'content-type': 'application/json', origin: BASE, cookie, 'x-csrf-token': csrf, 'x-request-id': randomUUID() },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+    const set = res.headers.get('set-cookie')
+    if (set) cookie = set.split(';')[0]!
+    const json = (await res.json()) as Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+    if (json.csrf) csrf = json.csrf
+    return { status: res.status, json }
+  }
+}
+
+/** What the site serves: its pointer, and whether the folder it points at is whole. */
+function served() {
+  const pointer = JSON.parse(readFileSync(join(site, 'data/latest.json'), 'utf8')) as { version: string }
+  const dir = join(site, 'data', pointer.version)
+  const regions = (JSON.parse(readFileSync(join(dir, 'regions.json'), 'utf8')) as unknown[]).length
+  const county = JSON.parse(readFileSync(join(dir, 'r/130283.json'), 'utf8')) as { instances: { uid: string }[] }
+  return { version: pointer.version, whole: readdirSync(join(dir, 'r')).length === regions && readdirSync(join(dir, 's')).length === regions, uids: county.instances.map((i) => i.uid), feed: readFileSync(join(site, 'feeds/130283.ics'), 'utf8') }
+}
+
+afterAll(() => child?.kill('SIGKILL'))
+
+describe('a publish cut off by a crash', () => {
+  it('leaves the old site whole, and the restarted service publishes the approved entry', async () => {
+    rmSync(work, { recursive: true, force: true })
+    mkdirSync(site, { recursive: true })
+    writeFileSync(join(site, 'index.html'), '<!doctype html><title>科普日历</title>')
+    const first = await start()
+    const admin = session()
+    expect((await admin('/api/signup', { token: first.invitation, name: 'admin', password: 'correct horse battery' })).status).toBe(200)
+    const a = await admin('/api/submissions', { fileId: 'entry-a', yaml: entryYaml({ title: '甲活动' }) })
+    expect((await admin(`/api/submissions/${a.json.id}/approve`, {})).status).toBe(200)
+    const before = served()
+    expect(before.whole).toBe(true)
+    expect(before.uids).toContain('local.130283.entry-a@kepu-calendar')
+
+    const b = await admin('/api/submissions', { fileId: 'entry-b', yaml: entryYaml({ title: '乙活动', start: '2026-09-19', end: '2026-09-19' }) })
+    void admin(`/api/submissions/${b.json.id}/approve`, {}).catch(() => undefined)
+    // Killed while the new dataset is being written.
+    const staging = join(site, 'data/.staging')
+    for (let i = 0; i < 2000 && !existsSync(staging); i++) await new Promise((ok) => setTimeout(ok, 5))
+    expect(existsSync(staging)).toBe(true)
+    first.proc.kill('SIGKILL')
+    await new Promise((ok) => first.proc.once('exit', ok))
+    const cut = served()
+    expect(cut).toMatchObject({ version: before.version, whole: true })
+    expect(cut.uids).not.toContain('local.130283.entry-b@kepu-calendar')
+    expect(cut.feed).toBe(before.feed)
+
+    // Restarted: the approval was committed, so the service publishes it before serving.
+    const second = await start()
+    expect(second.invitation).toBeNull()
+    const after = served()
+    expect(after.whole).toBe(true)
+    expect(after.uids).toEqual(expect.arrayContaining(['local.130283.entry-a@kepu-calendar', 'local.130283.entry-b@kepu-calendar']))
+    expect(after.feed).toContain('乙活动')
+    second.proc.kill('SIGTERM')
+  }, 180_000)
+})
