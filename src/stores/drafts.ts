@@ -11,6 +11,12 @@ export interface Draft {
   /** The revision of the published file this draft edits; null for a new entry. */
   baseRevision: number | null
   updatedAt: number
+  /** Waiting to be submitted for review (offline, or signed out): sent when possible. */
+  outbox?: { requestId: string; queuedAt: number }
+  /** Submitted for review: the service's submission id. */
+  submitted?: { id: number; at: number }
+  /** The service refused it: its message, and the entry's problems. */
+  submitError?: { message: string; problems: { line?: number; field?: string; message: string }[] }
 }
 
 const DB = 'kepu-organizer'
