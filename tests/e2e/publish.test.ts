@@ -79,6 +79,7 @@ describe('publishing from the editor', () => {
     await editor.getByLabel('结束日期（必填）').fill('2027-09-18')
     await editor.getByLabel('地点').fill('迁安市科技馆')
     await editor.waitForTimeout(500)
+    await editor.screenshot({ path: join(shots, 'organizer-edit.png'), fullPage: true })
 
     // Offline: the submission waits in IndexedDB, and goes when the network returns.
     await editor.context().setOffline(true)
