@@ -1,19 +1,17 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer } from '../../scripts/serve'
+import { startService } from '../../server/service'
 import { root } from '../unit/helpers'
 
-// The static server behind `npm start`, as a hostile or careless client meets it. After every
-// case it still answers.
+// The servers behind `npm run serve` and `npm start`, as a hostile or careless client meets them.
+// After every case they still answer.
 const work = join(root, '.tmp/hostile-server')
 const site = join(work, 'dist')
-let server: Server
-let base = ''
 
-beforeAll(async () => {
+beforeAll(() => {
   rmSync(work, { recursive: true, force: true })
   mkdirSync(join(site, 'feeds'), { recursive: true })
   writeFileSync(join(site, 'index.html'), '<!doctype html><title>科普日历</title>')
@@ -21,16 +19,41 @@ beforeAll(async () => {
   // A sibling whose name starts with the served folder's name.
   mkdirSync(join(work, 'dist-private'), { recursive: true })
   writeFileSync(join(work, 'dist-private/.env'), 'SECRET=1')
-  server = await startServer(site, 0)
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
-afterAll(() => new Promise((ok) => server.close(ok)))
 
-async function alive() {
-  expect((await fetch(`${base}/feeds/130200.ics`)).status).toBe(200)
-}
+/** The two ways the site is served; both must obey the same rules (one table). */
+const SERVERS: [string, () => Promise<{ port: number; close: () => Promise<unknown> }>][] = [
+  [
+    'npm run serve (the static site alone)',
+    async () => {
+      const server = await startServer(site, 0)
+      return { port: (server.address() as AddressInfo).port, close: () => new Promise((ok) => server.close(ok)) }
+    },
+  ],
+  [
+    'npm start (the site beside the organiser service)',
+    async () => {
+      const service = await startService({ siteDir: site })
+      await service.app.listen({ port: 0, host: '127.0.0.1' })
+      return { port: (service.app.server.address() as AddressInfo).port, close: () => service.close() }
+    },
+  ],
+]
 
-describe('the static server under hostile requests', () => {
+describe.each(SERVERS)('%s under hostile requests', (_name, start) => {
+  let base = ''
+  let close: () => Promise<unknown> = async () => undefined
+  beforeAll(async () => {
+    const running = await start()
+    base = `http://127.0.0.1:${running.port}`
+    close = running.close
+  }, 60_000)
+  afterAll(() => close())
+
+  async function alive() {
+    expect((await fetch(`${base}/feeds/130200.ics`)).status).toBe(200)
+  }
+
   it.each([
     ['/%', 400],
     ['/%E0%A4%A', 400],
@@ -43,6 +66,8 @@ describe('the static server under hostile requests', () => {
     ['/feeds/%00.ics', 400],
     ['/feeds/999999.ics', 404],
     ['/data/abc/r/000000.json', 404],
+    ['/api/nothing', 404],
+    ['/api/%E0%A4%A', 400],
   ])('GET %s → %i, and the server stays up', async (path, status) => {
     const res = await fetch(`${base}${path}`)
     expect(res.status).toBe(status)
