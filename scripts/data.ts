@@ -39,7 +39,7 @@ if (!result.ok) {
   process.exit(1)
 }
 const { data, pointer, review, removed } = result
-if (removed.length) console.warn(`warning  --force: removed ${removed.length} file(s) this pipeline did not write: ${removed.join(', ')}`)
+if (removed.length) console.warn(`warning  --force: removing ${removed.length} file(s) this pipeline did not write: ${removed.join(', ')}`)
 console.log(formatSummary(summarize(data)))
 // --quiet (used by npm run build) keeps the summary and leaves out the candidate lines.
 if (!values.quiet) for (const c of data.candidates) console.log(`candidate ${c.document}:${c.line} ${c.clause} ${c.name} — ${c.quote}`)

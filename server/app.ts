@@ -27,11 +27,22 @@ export interface AppOptions {
   /** The data date the build uses, for the entry rules ("ended long ago"). */
   dataDate: () => string
   sessionHours?: number
+  /** Sign-ins and sign-ups per address and minute (default 60; the bench's 100 editors share one). */
+  addressLimit?: number
   /** The fastify server factory (main.ts passes one that serves the static site beside /api). */
   serverFactory?: FastifyServerFactory
 }
 
 const COOKIE = 'kepu_session'
+const SESSION_SQL = `select u.id, u.name, u.role, u.region, s.csrf, s.expires_at < now() as expired
+  from sessions s join users u on u.id = s.user_id where s.token_hash = $1`
+type SessionRow = User & { csrf: string; expired: boolean }
+
+function sessionOf(row: SessionRow | undefined, token: string): Session {
+  if (!row) throw unauthenticated()
+  if (row.expired) throw new ApiError(401, '登录已过期，请重新登录；未提交的草稿仍在本机', 'Session expired: sign in again (drafts stay on this device)')
+  return { user: { id: row.id, name: row.name, role: row.role, region: row.region }, csrf: row.csrf, tokenHash: tokenHash(token) }
+}
 const INVITE_DAYS = 14
 const unauthenticated = () => new ApiError(401, '请先登录', 'Sign in first')
 
@@ -46,7 +57,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie)
   // Guessing one account's password is slow; a school or office behind one address still signs in.
   const loginLimit = new RateLimit(10, 60_000)
-  const addressLimit = new RateLimit(60, 60_000)
+  const addressLimit = new RateLimit(opts.addressLimit ?? 60, 60_000)
   const submitLimit = new RateLimit(30, 60_000)
   const sessionMs = (opts.sessionHours ?? 12) * 3600_000
 
@@ -65,25 +76,28 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   async function session(req: FastifyRequest): Promise<Session> {
     const token = req.cookies[COOKIE]
     if (!token) throw unauthenticated()
-    const hash = tokenHash(token)
-    const [row] = await db.query<{ id: number; name: string; role: Role; region: string; csrf: string; expired: boolean }>(
-      'select u.id, u.name, u.role, u.region, s.csrf, s.expires_at < now() as expired from sessions s join users u on u.id = s.user_id where s.token_hash = $1',
-      [hash],
-    )
-    if (!row) throw unauthenticated()
-    if (row.expired) throw new ApiError(401, '登录已过期，请重新登录；未提交的草稿仍在本机', 'Session expired: sign in again (drafts stay on this device)')
-    return { user: { id: row.id, name: row.name, role: row.role, region: row.region }, csrf: row.csrf, tokenHash: hash }
+    const [row] = await db.query<SessionRow>(SESSION_SQL, [tokenHash(token)])
+    return sessionOf(row, token)
   }
 
   /** A change from a signed-in person: same-site, with the session's CSRF token and a fresh request id. */
   async function change(req: FastifyRequest): Promise<Session> {
     sameSite(req)
-    const s = await session(req)
-    if (req.headers['x-csrf-token'] !== s.csrf) throw new ApiError(403, '页面已过期，请刷新后再试（CSRF 校验失败）', 'CSRF token missing or wrong: reload the page')
+    const token = req.cookies[COOKIE]
+    if (!token) throw unauthenticated()
     const id = req.headers['x-request-id']
+    const csrf = req.headers['x-csrf-token']
+    // One round trip: the session, and the request id taken only if the session and token hold.
+    const [row] = await db.query<SessionRow & { fresh: boolean }>(
+      `with s as (${SESSION_SQL}),
+            r as (insert into request_ids (id, user_id) select $2, id from s where not s.expired and s.csrf = $3 on conflict do nothing returning id)
+       select s.*, exists (select 1 from r) as fresh from s`,
+      [tokenHash(token), typeof id === 'string' ? id : '', typeof csrf === 'string' ? csrf : ''],
+    )
+    const s = sessionOf(row, token)
+    if (csrf !== s.csrf) throw new ApiError(403, '页面已过期，请刷新后再试（CSRF 校验失败）', 'CSRF token missing or wrong: reload the page')
     if (typeof id !== 'string' || !/^[\w-]{8,64}$/.test(id)) throw new ApiError(400, '请求缺少编号，请用组织者页面提交', 'X-Request-Id header missing')
-    const inserted = await db.query('insert into request_ids (id, user_id) values ($1, $2) on conflict do nothing returning id', [id, s.user.id])
-    if (!inserted.length) throw new ApiError(409, '这个请求已经处理过了（重复提交）', 'This request was already handled (replayed)')
+    if (!row!.fresh) throw new ApiError(409, '这个请求已经处理过了（重复提交）', 'This request was already handled (replayed)')
     return s
   }
 
@@ -174,18 +188,22 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (s.user.role === 'editor' && !within(entry.region, s.user.region))
       throw new ApiError(403, `你只能提交${regionName(s.user.region)}的活动，这里写的是 ${entry.region}`, `You may submit for your own region only (${s.user.region})`)
     const id = fileId as string
-    const [pub] = await db.query<{ revision: number }>('select revision from published where region = $1 and entry_id = $2', [entry.region, id])
-    if (pub && entry.revision <= pub.revision)
-      throw new ApiError(409, `这项活动已发布第 ${pub.revision} 版；修改后请把 revision 改为 ${pub.revision + 1}`, `Already published at revision ${pub.revision}: raise revision`, { problems: [{ field: 'revision', message: `修改了已发布的活动，请把 revision 加 1（改为 ${pub.revision + 1}）` }] })
-    const [row] = await db.transaction(async (q) => {
-      // A newer submission of the same entry replaces the one still waiting.
-      await q(`update submissions set state = 'superseded', decided_at = now() where region = $1 and entry_id = $2 and state = 'pending'`, [entry.region, id])
-      return q<{ id: number }>(
-        `insert into submissions (region, entry_id, yaml, revision, title, state, author_id) values ($1, $2, $3, $4, $5, 'pending', $6) returning id`,
-        [entry.region, id, entryToYaml(entry), entry.revision, entry.title ?? '', s.user.id],
-      )
-    })
-    await audit(s.user, 'submit', `${entry.region}/${id}`, `revision ${entry.revision}`)
+    // One statement, so one round trip and atomic: refused if that revision is already published;
+    // else a newer submission of the same entry replaces the one still waiting, with its audit line.
+    const [row] = await db.query<{ id: number | null; published: number | null }>(
+      `with pub as (select revision from published where region = $1 and entry_id = $2),
+            ok as (select 1 where not exists (select 1 from pub where revision >= $4)),
+            old as (update submissions set state = 'superseded', decided_at = now() where region = $1 and entry_id = $2 and state = 'pending' and exists (select 1 from ok)),
+            ins as (insert into submissions (region, entry_id, yaml, revision, title, state, author_id) select $1, $2, $3, $4, $5, 'pending', $6 from ok returning id),
+            log as (insert into audit (user_id, action, target, detail) select $6, 'submit', $1 || '/' || $2, 'revision ' || $4 from ins)
+       select (select id from ins) as id, (select revision from pub) as published`,
+      [entry.region, id, entryToYaml(entry), entry.revision, entry.title ?? '', s.user.id],
+    )
+    const pub = row!.published
+    if (row!.id === null)
+      throw new ApiError(409, `这项活动已发布第 ${pub} 版；修改后请把 revision 改为 ${pub! + 1}`, `Already published at revision ${pub}: raise revision`, {
+        problems: [{ field: 'revision', message: `修改了已发布的活动，请把 revision 加 1（改为 ${pub! + 1}）` }],
+      })
     return reply.code(201).send({ id: row!.id, state: 'pending' })
   })
 

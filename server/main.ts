@@ -1,6 +1,7 @@
 // npm start (after npm run build) — the site and the organiser service on one port.
 //   PORT (4173), HOST (127.0.0.1), SITE_DIR (dist), SERVICE_DATA (.service-data: PGlite's folder),
-//   DATABASE_URL (postgres://…: use PostgreSQL instead of PGlite).
+//   DATABASE_URL (postgres://…: use PostgreSQL instead of PGlite), SIGNIN_LIMIT_PER_ADDRESS (60 a
+//   minute: raise it when many organisers share one address, or behind a proxy).
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { startService } from './service'
@@ -12,7 +13,12 @@ if (!existsSync(join(siteDir, 'index.html'))) {
 }
 const port = Number(process.env.PORT ?? 4173)
 const host = process.env.HOST ?? '127.0.0.1'
-const service = await startService({ siteDir, dataDir: process.env.SERVICE_DATA ?? '.service-data', databaseUrl: process.env.DATABASE_URL })
+const service = await startService({
+  siteDir,
+  dataDir: process.env.SERVICE_DATA ?? '.service-data',
+  databaseUrl: process.env.DATABASE_URL,
+  addressLimit: Number(process.env.SIGNIN_LIMIT_PER_ADDRESS ?? 60),
+})
 await service.app.listen({ port, host })
 const origin = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`
 console.log(`科普日历 is served at ${origin}/  (organiser service: ${origin}/api/health, database: ${service.db.kind})  Ctrl+C to stop`)

@@ -19,6 +19,7 @@ export interface ServiceOptions {
   databaseUrl?: string
   root?: string
   sessionHours?: number
+  addressLimit?: number
 }
 
 export interface Service {
@@ -52,6 +53,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     catalogue,
     dataDate: () => publishedDataDate(siteDir),
     sessionHours: opts.sessionHours,
+    addressLimit: opts.addressLimit,
     serverFactory: (handler) => createServer((req, res) => ((req.url ?? '').startsWith('/api/') ? handler(req, res) : statics(req, res))),
   })
   await app.ready()

@@ -6,7 +6,7 @@ import { buildDataset, type Dataset } from './build'
 import { unbumpedEdits } from './edits'
 import { foreignFiles, readPrevious } from './output'
 import { writeReview } from './review'
-import { writeDataset, type LatestPointer } from './write'
+import { writeDataset } from './write'
 
 export interface RunInput {
   documentsDir: string
@@ -19,7 +19,7 @@ export interface RunInput {
 }
 
 export type RunResult =
-  | { ok: true; data: Dataset; pointer: LatestPointer & { changes: number; first: boolean }; review: string; removed: string[] }
+  | { ok: true; data: Dataset; pointer: ReturnType<typeof writeDataset>; review: string; removed: string[] }
   | { ok: false; data: Dataset | null; errors: Problem[]; foreign: string[] }
 
 /**

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { publishedCalendar } from '../../src/domain/calendar'
 import { appendChanges, diffDatasets } from '../../src/domain/changes'
 import { groupBy } from '../../src/domain/group'
 import { changesFeeds } from '../feeds/changesAtom'
 import type { Dataset } from './build'
+import { FolderWriter } from './folderWriter'
 import { regionCalendars } from './build'
 import { writeRegionFeeds } from '../feeds/regionFeeds'
 import type { Previous } from './output'
@@ -24,20 +25,21 @@ export interface LatestPointer {
  * OUT/data/latest.json (the pointer). <version> is a hash of the content: the same input gives the
  * same bytes and the same folder on any machine, in any time zone. Files are written as they are
  * made (into a staging folder, renamed once the hash is known), so memory stays flat however many
- * regions there are. Feeds go to OUT/feeds/, at stable addresses subscribers keep for years.
+ * regions there are; a file the previous build already wrote is linked from it (folderWriter.ts).
+ * Feeds go to OUT/feeds/, at stable addresses subscribers keep for years.
  */
-export function writeDataset(data: Dataset, out: string, previous: Previous | null): LatestPointer & { changes: number; first: boolean } {
+export function writeDataset(data: Dataset, out: string, previous: Previous | null): LatestPointer & { changes: number; first: boolean; written: number; linked: number } {
   const dataRoot = join(out, 'data')
   const staging = join(dataRoot, '.staging')
   // The previous published version (read by the caller, see output.ts) stays until the next build:
   // a copy of the app that is still open keeps reading its own data.
   rmSync(staging, { recursive: true, force: true })
-  made.clear()
+  const files = new FolderWriter(staging, previous ? join(dataRoot, previous.version) : null)
   const hash = createHash('sha256')
   const emit = (name: string, value: unknown) => {
     const body = Buffer.from(`${JSON.stringify(value)}\n`)
     hash.update(name).update(body)
-    write(join(staging, name), body)
+    files.put(name, body)
   }
 
   const calendars = regionCalendars(data)
@@ -75,6 +77,7 @@ export function writeDataset(data: Dataset, out: string, previous: Previous | nu
   const log = appendChanges(previous?.log ?? [], changes)
   emit('changes.json', { first: !previous, log })
 
+  files.finish()
   const version = hash.digest('hex').slice(0, 12)
   rmSync(join(dataRoot, version), { recursive: true, force: true })
   renameSync(staging, join(dataRoot, version))
@@ -85,30 +88,21 @@ export function writeDataset(data: Dataset, out: string, previous: Previous | nu
   const window = { from: data.settings.years[0]!, to: data.settings.years[data.settings.years.length - 1]! }
   const pointer: LatestPointer = { version, dataDate: data.dataDate, window, path: `data/${version}/` }
   // The pointer is what readers follow: replaced in one rename, never seen half-written.
-  write(join(dataRoot, '.latest.json.next'), `${JSON.stringify(pointer)}\n`)
+  writeFileSync(join(dataRoot, '.latest.json.next'), `${JSON.stringify(pointer)}\n`)
   renameSync(join(dataRoot, '.latest.json.next'), join(dataRoot, 'latest.json'))
 
   // Feeds are written beside the live folder and swapped in: readers never see half of them.
   const feeds = join(out, 'feeds')
   const next = join(out, '.feeds-next')
   rmSync(next, { recursive: true, force: true })
-  writeRegionFeeds(calendars, data.activities, data.settings.siteUrl, data.dataDate, (name, text) => write(join(next, name), text))
-  for (const [name, text] of changesFeeds(log, data.regions, data.settings.siteUrl, data.dataDate)) write(join(next, name), text)
+  const feedFiles = new FolderWriter(next, existsSync(feeds) ? feeds : null)
+  writeRegionFeeds(calendars, data.activities, data.settings.siteUrl, data.dataDate, (name, text) => feedFiles.put(name, text))
+  for (const [name, text] of changesFeeds(log, data.regions, data.settings.siteUrl, data.dataDate)) feedFiles.put(name, text)
+  feedFiles.finish()
   const old = join(out, '.feeds-old')
   rmSync(old, { recursive: true, force: true })
   if (existsSync(feeds)) renameSync(feeds, old)
   renameSync(next, feeds)
   rmSync(old, { recursive: true, force: true })
-  return { ...pointer, changes: changes.length, first: !previous }
-}
-
-const made = new Set<string>()
-
-function write(file: string, body: string | Buffer) {
-  const dir = dirname(file)
-  if (!made.has(dir)) {
-    mkdirSync(dir, { recursive: true })
-    made.add(dir)
-  }
-  writeFileSync(file, body)
+  return { ...pointer, changes: changes.length, first: !previous, written: files.written + feedFiles.written, linked: files.linked + feedFiles.linked }
 }
