@@ -10,6 +10,7 @@ import { copyStaticFiles } from '../staticFiles'
 import { startServer } from '../serve'
 import { firstEvent, launchBrowser, renderTimes, runLighthouse, withToday, type LighthouseRun } from './browser'
 import { writeDocuments, writeLocalEntries } from './corpus'
+import { benchService } from './service'
 import { gzipSize, sizeStats, spread, treeSize, type Spread } from './stats'
 
 const { values } = parseArgs({
@@ -134,6 +135,13 @@ async function main() {
   }
   const med = (k: keyof LighthouseRun) => spread(lh.map((r) => r[k]))
 
+  const editors = smoke ? 10 : 100
+  log(`8. organiser service: ${editors} editors submitting at once, approve to published`)
+  // distProd again: the seeds' site, served and published into by the service as npm start does.
+  const svc = await benchService(distProd, work, { editors, rounds: runs, approvals: runs, port: 4597 })
+  const submitP95 = spread(svc.p95s)
+  const approve = spread(svc.approveMs.map((ms) => ms / 1000))
+
   const rows: Row[] = [
     ['extraction throughput', fmt(docsPerSec, ' docs/s', 0), '≥ 200 docs/s', docsPerSec.median >= 200],
     ['extraction peak RSS', `${extractRss.toFixed(0)} MB`, '', null],
@@ -159,6 +167,9 @@ async function main() {
     [`agenda render (region of ${focusCount} instances)`, fmt(spread(rt.map((r) => r.agendaMs)), ' ms', 0), '≤ 50 ms', spread(rt.map((r) => r.agendaMs)).median <= 50],
     ['month view render', fmt(spread(rt.map((r) => r.monthMs)), ' ms', 0), '≤ 50 ms', spread(rt.map((r) => r.monthMs)).median <= 50],
     ['month switch', fmt(spread(rt.map((r) => r.switchMs)), ' ms', 0), '≤ 50 ms', spread(rt.map((r) => r.switchMs)).median <= 50],
+    [`${editors} editors submitting at once: p95`, fmt(submitP95, ' ms', 0), '≤ 300 ms', submitP95.median <= 300],
+    ['submissions kept', `${svc.stored} of ${svc.submitted} (${svc.accepted} accepted)`, 'all', svc.stored === svc.submitted && svc.accepted === svc.submitted],
+    ['approve → published (whole site data and feeds)', fmt(approve, ' s', 1), '≤ 3 s', approve.median <= 3],
     ['first switch of each (cold code)', `agenda ${spread(rt.map((r) => r.cold.agendaMs)).median.toFixed(0)} / month ${spread(rt.map((r) => r.cold.monthMs)).median.toFixed(0)} / switch ${spread(rt.map((r) => r.cold.switchMs)).median.toFixed(0)} ms`, '', null],
   ]
   Object.assign(results, {
@@ -169,6 +180,7 @@ async function main() {
     lighthouse: lh,
     firstEvent: fe,
     render: rt,
+    service: svc,
     table: rows.map(([what, value, budget, pass]) => ({ what, value, budget, pass: smoke ? null : pass })),
   })
   mkdirSync(values.out, { recursive: true })
