@@ -3,6 +3,7 @@ import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { build, defineConfig, type Plugin, type UserConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { DATA_FORMAT } from './src/domain/format'
 
 // The app is built against one dataset version: data/<version>/ is immutable, so old code never
 // reads new data and new code never reads old data.
@@ -117,7 +118,7 @@ export default defineConfig(() => {
               urlPattern: /\/data\/[0-9a-f]{12}\//,
               handler: 'CacheFirst',
               options: {
-                cacheName: 'kepu-data',
+                cacheName: `kepu-data-f${DATA_FORMAT}`,
                 expiration: { maxEntries: 600, purgeOnQuotaError: true },
                 cacheableResponse: { statuses: [200] },
               },

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path'
 import { publishedCalendar } from '../../src/domain/calendar'
 import { appendChanges, diffDatasets } from '../../src/domain/changes'
+import { DATA_FORMAT } from '../../src/domain/format'
 import { groupBy } from '../../src/domain/group'
 import { changesFeeds } from '../feeds/changesAtom'
 import type { Dataset } from './build'
@@ -15,6 +16,8 @@ import { summarize } from './summary'
 /** What the app reads first: the build's version and where its data lives. */
 export interface LatestPointer {
   version: string
+  /** DATA_FORMAT: which app code can read this dataset. */
+  format: number
   dataDate: string
   window: { from: number; to: number }
   path: string
@@ -86,7 +89,7 @@ export function writeDataset(data: Dataset, out: string, previous: Previous | nu
     if (/^[0-9a-f]{12}$/.test(name) && name !== version && name !== previous?.version) rmSync(join(dataRoot, name), { recursive: true, force: true })
   }
   const window = { from: data.settings.years[0]!, to: data.settings.years[data.settings.years.length - 1]! }
-  const pointer: LatestPointer = { version, dataDate: data.dataDate, window, path: `data/${version}/` }
+  const pointer: LatestPointer = { version, format: DATA_FORMAT, dataDate: data.dataDate, window, path: `data/${version}/` }
   // The pointer is what readers follow: replaced in one rename, never seen half-written.
   writeFileSync(join(dataRoot, '.latest.json.next'), `${JSON.stringify(pointer)}\n`)
   renameSync(join(dataRoot, '.latest.json.next'), join(dataRoot, 'latest.json'))

@@ -1,4 +1,5 @@
 import { shallowRef } from 'vue'
+import { DATA_FORMAT } from '@/domain/format'
 import { reportNetwork } from './network'
 
 /**
@@ -33,15 +34,16 @@ export class UnknownRegionError extends Error {
 }
 
 /** Reads the pointer (never from a cache). Throws when the network does not answer. */
-async function readPointer(): Promise<{ version: string; dataDate: string } | null> {
+async function readPointer(): Promise<{ version: string; dataDate: string; format?: number } | null> {
   const res = await fetch(dataPointerUrl(), { cache: 'no-store' })
-  return res.ok ? ((await res.json()) as { version: string; dataDate: string }) : null
+  return res.ok ? ((await res.json()) as { version: string; dataDate: string; format?: number }) : null
 }
 
 /** Follows the pointer to a newer dataset, if there is one: true when the version changed. */
 export async function followLatest(): Promise<boolean> {
   const latest = await readPointer()
-  if (!latest || !/^[0-9a-f]{12}$/.test(latest.version) || latest.version === dataVersion.value) return false
+  // Another format comes with new code: the update prompt brings both (ReloadPrompt.vue).
+  if (!latest || latest.format !== DATA_FORMAT || !/^[0-9a-f]{12}$/.test(latest.version) || latest.version === dataVersion.value) return false
   dataVersion.value = latest.version
   if (latest.dataDate) dataDate.value = latest.dataDate
   return true

@@ -1,16 +1,26 @@
-import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia, type Pinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import { useDataStore } from '@/stores/data'
 import { usePrefsStore } from '@/stores/prefs'
 import { storedRegion, useRegionStore } from '@/stores/region'
 import { dataDate, dataVersion } from '@/composables/dataUrl'
+import { DATA_FORMAT } from '@/domain/format'
 import { fakeFetch, index, regionFiles, tangshan } from './fixtures'
+
+let pinia: Pinia
 
 beforeEach(() => {
   localStorage.clear()
   document.documentElement.className = ''
-  setActivePinia(createPinia())
+  pinia = createPinia()
+  setActivePinia(pinia)
+  dataVersion.value = 'test'
+})
+
+// A test's stores stop with it: none of them may react to the next test's dataset version.
+afterEach(() => {
+  for (const store of (pinia as unknown as { _s: Map<string, { $dispose(): void }> })._s.values()) store.$dispose()
 })
 
 describe('region store', () => {
@@ -59,7 +69,7 @@ describe('data store', () => {
   it('follows a newer dataset the site published (the organiser service), and the views load it again', async () => {
     const newer = 'a1b2c3d4e5f6'
     const published = { ...tangshan, instances: tangshan.instances.slice(0, 1) }
-    const files = { 'data/latest.json': { version: newer, dataDate: '2026-11-24' }, [`${newer}/r/130200.json`]: regionFiles(published)['r/130200.json'] }
+    const files = { 'data/latest.json': { version: newer, format: DATA_FORMAT, dataDate: '2026-11-24' }, [`${newer}/r/130200.json`]: regionFiles(published)['r/130200.json'] }
     const fetch = vi.fn(fakeFetch(files))
     vi.stubGlobal('fetch', fetch)
     // The build's own version is gone (two publishes ago): the pointer is followed once.
@@ -70,7 +80,13 @@ describe('data store', () => {
     expect(calls.at(-1)).toBe(`/data/${newer}/r/130200.json`)
     expect(dataVersion.value).toBe(newer)
     expect(dataDate.value).toBe('2026-11-24')
-    dataVersion.value = 'test'
+  })
+
+  it('does not follow a dataset of another format: that comes with new code, by the update prompt', async () => {
+    const fetch = vi.fn(fakeFetch({ 'data/latest.json': { version: 'a1b2c3d4e5f6', format: DATA_FORMAT + 1, dataDate: '2027-01-01' }, 'a1b2c3d4e5f6/r/130200.json': regionFiles(tangshan)['r/130200.json'] }))
+    vi.stubGlobal('fetch', fetch)
+    await expect(useDataStore().loadCalendar('130200')).rejects.toThrow('数据已更新，请刷新页面')
+    expect(dataVersion.value).toBe('test')
   })
 
   it('a dataset gone from the server asks for a reload', async () => {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { DATA_FORMAT } from '../../src/domain/format'
 import { work } from './setup/site'
 
 // The production build (made by the global setup) is an installable, offline-capable PWA.
@@ -18,21 +19,24 @@ describe('production build', () => {
     expect(readFileSync(join(dist, 'index.html'), 'utf8')).toContain('rel="manifest"')
   })
 
-  it('precaches the app shell: index.html, every JS and CSS asset, the icons', () => {
+  it('precaches the app shell: index.html, every JS and CSS asset, the icons (not the widget other sites embed)', () => {
     const text = sw()
     expect(text).toMatch(/"url": *"index\.html"/)
     const assets = readdirSync(join(dist, 'assets')).filter((f) => /\.(js|css)$/.test(f))
-    for (const a of assets) expect(text, a).toContain(`assets/${a}`)
+    for (const a of assets.filter((f) => !f.startsWith('embed-'))) expect(text, a).toContain(`assets/${a}`)
+    expect(assets.some((f) => f.startsWith('embed-'))).toBe(true)
+    expect(text).not.toMatch(/"url": *"(embed\.html|embed\.js|assets\/embed-)/)
     expect(text).toContain('icons/icon-192.png')
     expect(text).toContain('NavigationRoute')
   })
 
-  it('leaves region data and feeds out of the precache and caches the data version at run time', () => {
+  it('leaves region data and feeds out of the precache and caches any data version of its format at run time', () => {
     const text = sw()
     expect(text).not.toMatch(/"url": *"data\//)
     expect(text).not.toMatch(/"url": *"feeds\//)
-    const { version } = JSON.parse(readFileSync(join(dist, 'data/latest.json'), 'utf8'))
-    expect(text).toContain(`kepu-data-${version}`)
+    const { format } = JSON.parse(readFileSync(join(dist, 'data/latest.json'), 'utf8'))
+    expect(format).toBe(DATA_FORMAT)
+    expect(text).toContain(`kepu-data-f${format}`)
     expect(text).toContain('CacheFirst')
   })
 

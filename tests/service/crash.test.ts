@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { entryYaml } from './client'
-import { root } from './setup'
+import { freshPostgres, root } from './setup'
 
 // The service is killed (SIGKILL) while it publishes: after a restart the site serves the old build
 // or the new one, never a mix, and no approved entry is lost.
@@ -14,8 +14,11 @@ const PORT = 4394
 const BASE = `http://127.0.0.1:${PORT}`
 let child: ChildProcess | undefined
 
+let databaseUrl: string | undefined
+
 function start(): Promise<{ proc: ChildProcess; invitation: string | null }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env: { ...process.env, PORT: String(PORT), SITE_DIR: site, SERVICE_DATA: join(work, 'db') }, stdio: ['ignore', 'pipe', 'inherit'] })
+  const env = { ...process.env, PORT: String(PORT), SITE_DIR: site, SERVICE_DATA: join(work, 'db'), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] })
   child = proc
   let out = ''
   return new Promise((ok, fail) => {
@@ -61,6 +64,7 @@ describe('a publish cut off by a crash', () => {
     rmSync(work, { recursive: true, force: true })
     mkdirSync(site, { recursive: true })
     writeFileSync(join(site, 'index.html'), '<!doctype html><title>科普日历</title>')
+    databaseUrl = await freshPostgres('crash')
     const first = await start()
     const admin = session()
     expect((await admin('/api/signup', { token: first.invitation, name: 'admin', password: 'correct horse battery' })).status).toBe(200)

@@ -20,7 +20,7 @@ const UID = 'local.130283.qianan-kepu-ri@kepu-calendar'
 describe('the organiser service: invite → sign up → submit → review → publish → edit → cancel', () => {
   it('answers health and refuses an unauthenticated submission in Chinese and English', async () => {
     const { admin } = world
-    expect((await admin.get('/api/health')).json).toEqual({ ok: true, db: 'pglite' })
+    expect((await admin.get('/api/health')).json).toEqual({ ok: true, db: process.env.KEPU_TEST_DATABASE_URL ? 'postgres' : 'pglite' })
     const anon = await world.service.app.inject({ method: 'POST', url: '/api/submissions', payload: {} })
     expect(anon.statusCode).toBe(401)
     expect(anon.json()).toEqual({ error: { zh: '请先登录', en: 'Sign in first' } })

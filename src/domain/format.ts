@@ -1,0 +1,8 @@
+/**
+ * The shape of the published data files (data/<version>/…). An open copy of the app follows a
+ * newer dataset only when its format is this one: data the organiser service publishes, yes; a
+ * deployment whose data the old code cannot read, no (that comes with new code, by the update
+ * prompt). Raise it whenever a data file's shape changes.
+ *   2: r/<code>.json without sources, which moved to s/<code>.json.
+ */
+export const DATA_FORMAT = 2
