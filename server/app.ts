@@ -85,18 +85,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     sameSite(req)
     const token = req.cookies[COOKIE]
     if (!token) throw unauthenticated()
-    const id = req.headers['x-request-id']
+    const header = req.headers['x-request-id']
+    const id = typeof header === 'string' && /^[\w-]{8,64}$/.test(header) ? header : null
     const csrf = req.headers['x-csrf-token']
-    // One round trip: the session, and the request id taken only if the session and token hold.
+    // One round trip: the session, and the request id taken only if it is one and the session and token hold.
     const [row] = await db.query<SessionRow & { fresh: boolean }>(
       `with s as (${SESSION_SQL}),
-            r as (insert into request_ids (id, user_id) select $2, id from s where not s.expired and s.csrf = $3 on conflict do nothing returning id)
+            r as (insert into request_ids (id, user_id) select $2::text, id from s where $2::text is not null and not s.expired and s.csrf = $3 on conflict do nothing returning id)
        select s.*, exists (select 1 from r) as fresh from s`,
-      [tokenHash(token), typeof id === 'string' ? id : '', typeof csrf === 'string' ? csrf : ''],
+      [tokenHash(token), id, typeof csrf === 'string' ? csrf : ''],
     )
     const s = sessionOf(row, token)
     if (csrf !== s.csrf) throw new ApiError(403, '页面已过期，请刷新后再试（CSRF 校验失败）', 'CSRF token missing or wrong: reload the page')
-    if (typeof id !== 'string' || !/^[\w-]{8,64}$/.test(id)) throw new ApiError(400, '请求缺少编号，请用组织者页面提交', 'X-Request-Id header missing')
+    if (!id) throw new ApiError(400, '请求缺少编号，请用组织者页面提交', 'X-Request-Id header missing')
     if (!row!.fresh) throw new ApiError(409, '这个请求已经处理过了（重复提交）', 'This request was already handled (replayed)')
     return s
   }

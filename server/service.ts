@@ -60,7 +60,25 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   // A publish the last run did not finish (killed mid-build) is done now, before anyone reads.
   const caught = await publisher.catchUp()
   if (caught && !caught.ok) console.error(`publish after restart failed:\n${caught.problems.join('\n')}`)
-  return { app, db, publisher, firstInvitation: await firstInvitation(db), close: async () => (await app.close(), await db.close()) }
+  await forgetOld(db)
+  const sweep = setInterval(() => void forgetOld(db).catch(() => undefined), 3600_000).unref()
+  return {
+    app,
+    db,
+    publisher,
+    firstInvitation: await firstInvitation(db),
+    close: async () => {
+      clearInterval(sweep)
+      await app.close()
+      await db.close()
+    },
+  }
+}
+
+/** Ended sessions and request ids older than any session (replays of those are refused as signed out). */
+async function forgetOld(db: Db) {
+  await db.query(`delete from sessions where expires_at < now() - interval '1 day'`)
+  await db.query(`delete from request_ids where at < now() - interval '2 days'`)
 }
 
 /** A fresh database has no account: the first admin signs up from a link printed at start. */
