@@ -3,11 +3,13 @@ import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path'
 import { publishedCalendar } from '../../src/domain/calendar'
 import { appendChanges, diffDatasets } from '../../src/domain/changes'
+import { FEED_KINDS } from '../../src/domain/feeds'
 import { DATA_FORMAT } from '../../src/domain/format'
 import { groupBy } from '../../src/domain/group'
 import { changesFeeds } from '../feeds/changesAtom'
 import type { Dataset } from './build'
 import { FolderWriter } from './folderWriter'
+import { datasetBase, stableRegions } from './stable'
 import { regionCalendars } from './build'
 import { writeRegionFeeds } from '../feeds/regionFeeds'
 import type { Previous } from './output'
@@ -39,11 +41,17 @@ export function writeDataset(data: Dataset, out: string, previous: Previous | nu
   rmSync(staging, { recursive: true, force: true })
   const files = new FolderWriter(staging, previous ? join(dataRoot, previous.version) : null)
   const hash = createHash('sha256')
-  const emit = (name: string, value: unknown) => {
-    const body = Buffer.from(`${JSON.stringify(value)}\n`)
-    hash.update(name).update(body)
-    files.put(name, body)
+  // The version is a hash of every file's name and hash, whether written or taken from the last build.
+  const emit = (name: string, value: unknown) => void hash.update(name).update(files.put(name, Buffer.from(`${JSON.stringify(value)}\n`)))
+  const reuse = (name: string) => {
+    const sum = files.reuse(name)
+    if (sum) hash.update(name).update(sum)
+    return !!sum
   }
+  // Built on the same documents, catalogue and data date as the last build: the regions whose
+  // calendars did not change are taken from it without being made again (stable.ts).
+  const base = datasetBase(data)
+  const stable = previous && files.recorded('base') === base ? stableRegions(data, previous) : new Set<string>()
 
   const calendars = regionCalendars(data)
   emit('index.json', {
@@ -58,6 +66,7 @@ export function writeDataset(data: Dataset, out: string, previous: Previous | nu
   emit('documents.json', { documents: data.documents, mentions: data.mentions, candidates: data.candidates })
   emit('instances.json', data.instances)
   for (const [code, cal] of calendars) {
+    if (stable.has(code) && reuse(`r/${code}.json`) && reuse(`s/${code}.json`)) continue
     const { listed, sources } = publishedCalendar(cal)
     emit(`r/${code}.json`, listed)
     emit(`s/${code}.json`, sources)
@@ -80,7 +89,7 @@ export function writeDataset(data: Dataset, out: string, previous: Previous | nu
   const log = appendChanges(previous?.log ?? [], changes)
   emit('changes.json', { first: !previous, log })
 
-  files.finish()
+  files.finish({ base })
   const version = hash.digest('hex').slice(0, 12)
   rmSync(join(dataRoot, version), { recursive: true, force: true })
   renameSync(staging, join(dataRoot, version))
@@ -99,9 +108,11 @@ export function writeDataset(data: Dataset, out: string, previous: Previous | nu
   const next = join(out, '.feeds-next')
   rmSync(next, { recursive: true, force: true })
   const feedFiles = new FolderWriter(next, existsSync(feeds) ? feeds : null)
-  writeRegionFeeds(calendars, data.activities, data.settings.siteUrl, data.dataDate, (name, text) => feedFiles.put(name, text))
+  const sameFeeds = feedFiles.recorded('base') === base
+  const remade = new Map([...calendars].filter(([code]) => !(sameFeeds && stable.has(code) && FEED_KINDS.every((k) => feedFiles.reuse(`${code}${k.suffix}.ics`)))))
+  writeRegionFeeds(remade, data.activities, data.settings.siteUrl, data.dataDate, (name, text) => void feedFiles.put(name, text))
   for (const [name, text] of changesFeeds(log, data.regions, data.settings.siteUrl, data.dataDate)) feedFiles.put(name, text)
-  feedFiles.finish()
+  feedFiles.finish({ base })
   const old = join(out, '.feeds-old')
   rmSync(old, { recursive: true, force: true })
   if (existsSync(feeds)) renameSync(feeds, old)
