@@ -50,6 +50,8 @@ function corpus(name: string, factor: number) {
 }
 
 function build(c: { docs: string; local: string }, out: string) {
+  // From scratch every time: a build into its own last output would take most files from it.
+  rmSync(out, { recursive: true, force: true })
   const r = node(['--import', 'tsx', 'scripts/data.ts', '--documents', c.docs, '--local', c.local, '--out', out, '--quiet'], { KEPU_REPORT_USAGE: '1' })
   const usage = JSON.parse(/usage (\{.*\})/.exec(r.stderr)![1]!) as { maxRssKb: number }
   return { ms: r.ms, rssMb: usage.maxRssKb / 1024 }
