@@ -27,7 +27,11 @@ export async function exportEntries(db: Db, dir: string): Promise<string[]> {
 export async function importEntries(db: Db, dir: string, cat: Catalogue): Promise<{ imported: string[]; skipped: string[]; problems: string[] }> {
   const out = { imported: [] as string[], skipped: [] as string[], problems: [] as string[] }
   for (const code of existsSync(dir) ? readdirSync(dir).sort() : []) {
-    if (!/^\d{6}$/.test(code) || !statSync(join(dir, code)).isDirectory()) continue
+    if (!/^\d{6}$/.test(code)) continue
+    if (!statSync(join(dir, code), { throwIfNoEntry: false })?.isDirectory()) {
+      out.problems.push(`${code}: 不是文件夹，或链接已失效 (not a folder, or a broken link)`)
+      continue
+    }
     for (const name of readdirSync(join(dir, code)).filter((f) => /\.ya?ml$/.test(f)).sort()) {
       const file = `${code}/${name}`
       const id = name.replace(/\.ya?ml$/, '')

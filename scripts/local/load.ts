@@ -111,10 +111,16 @@ function listEntryFiles(dir: string, errors: Problem[], displayRoot: string): { 
     return []
   }
   const out: { path: string; folder: string }[] = []
+  const broken = '链接指向的文件或文件夹不存在，或无法读取 (a broken link or an unreadable file)；请删除或修正'
   for (const name of names) {
     const path = join(dir, name)
     if (name.startsWith('.') || name === 'README.md' || name.endsWith('.schema.json')) continue
-    if (!statSync(path).isDirectory()) {
+    const kind = kindOf(path)
+    if (!kind) {
+      errors.push({ file: `${displayRoot}/${name}`, message: broken })
+      continue
+    }
+    if (kind === 'file') {
       errors.push({ file: `${displayRoot}/${name}`, message: '本地活动文件应放在 seeds/local/<地区代码>/ 文件夹中 (entries go in a folder named after their region code)' })
       continue
     }
@@ -122,11 +128,30 @@ function listEntryFiles(dir: string, errors: Problem[], displayRoot: string): { 
       errors.push({ file: `${displayRoot}/${name}/`, message: '文件夹名应为 6 位地区代码，如 130283 (folder name must be a 6-digit region code)' })
       continue
     }
-    for (const f of readdirSync(path).sort()) {
+    let files: string[]
+    try {
+      files = readdirSync(path).sort()
+    } catch {
+      errors.push({ file: `${displayRoot}/${name}/`, message: broken })
+      continue
+    }
+    for (const f of files) {
       if (f.startsWith('.')) continue
-      if (/\.ya?ml$/.test(f)) out.push({ path: join(path, f), folder: name })
-      else errors.push({ file: `${displayRoot}/${name}/${f}`, message: '只接受 .yaml 文件 (only .yaml files are read here)' })
+      const file = `${displayRoot}/${name}/${f}`
+      if (!/\.ya?ml$/.test(f)) errors.push({ file, message: '只接受 .yaml 文件 (only .yaml files are read here)' })
+      else if (kindOf(join(path, f)) === 'file') out.push({ path: join(path, f), folder: name })
+      else if (kindOf(join(path, f)) === 'folder') errors.push({ file, message: '这是一个文件夹，不是 .yaml 文件；请改名或移走 (a folder named like an entry file)' })
+      else errors.push({ file, message: broken })
     }
   }
   return out
+}
+
+/** What is at `path`, following links: null when nothing is (a broken link) or it cannot be read. */
+function kindOf(path: string): 'file' | 'folder' | null {
+  try {
+    return statSync(path).isDirectory() ? 'folder' : 'file'
+  } catch {
+    return null
+  }
 }

@@ -114,6 +114,22 @@ describe('organisers’ entries', () => {
     expect(r.stderr).toContain('nothing was written')
   }, 60_000)
 
+  it('file-system surprises in seeds/local are each named, and nothing is written', () => {
+    rmSync(dir, { recursive: true, force: true })
+    const local = join(dir, 'local')
+    mkdirSync(join(local, '130283/x.yaml'), { recursive: true })
+    writeFileSync(join(local, '130283/good.yaml'), entry({}))
+    symlinkSync(join(local, 'nowhere.yaml'), join(local, '130283/gone.yaml'))
+    symlinkSync(join(local, 'nowhere'), join(local, '130999'))
+    const r = runData(['--documents', join(root, 'seeds/documents'), '--local', local, '--out', join(dir, 'out'), '--quiet'])
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain('error    seeds/local/130283/x.yaml: 这是一个文件夹，不是 .yaml 文件')
+    expect(r.stderr).toContain('error    seeds/local/130283/gone.yaml: 链接指向的文件或文件夹不存在')
+    expect(r.stderr).toContain('error    seeds/local/130999: 链接指向的文件或文件夹不存在')
+    expect(r.stderr).not.toMatch(/ENOENT|EISDIR|at \w+ \(/)
+    expect(r.stderr).toContain('nothing was written')
+  }, 60_000)
+
   it('an entry saved as GB18030 is read as what it says (never garbage), with a note to save as UTF-8', () => {
     const r = build({ '130283/gb.yaml': gb18030(entry({ venue: '迁安市科技馆' })) })
     expect(r.status, r.stderr).toBe(0)

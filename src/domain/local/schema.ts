@@ -12,7 +12,13 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069]/
 
 const text = (field: string, max: number, oneLine = true) =>
   z
-    .string({ error: `${field}应为文字，如“迁安市科学技术协会”；不能为空时请填写 (${field} must be text)` })
+    .string({
+      // Missing is not "not text": say which, so the person knows to add the line, not to retype it.
+      error: (issue) =>
+        issue.input === undefined || issue.input === null
+          ? `请填写${field} (${field} is required)`
+          : `${field}应为文字，如“迁安市科学技术协会” (${field} must be text)`,
+    })
     .trim()
     .min(1, { error: `${field}不能为空；不需要可删除这一行 (empty: remove the line if not needed)` })
     .max(max, { error: `${field}最多 ${max} 个字 (at most ${max} characters)` })
