@@ -116,6 +116,9 @@ async function main() {
 
   log('5–7. in Chromium: Lighthouse, first event, rendering')
   const server = await startServer(distProd, 4599)
+  // The bare Vue + router + pinia app on the same kind of server, measured between the app's runs.
+  const bareServer = await startServer(bareDist, 4596)
+  const bareLh: LighthouseRun[] = []
   const distRender = join(work, 'dist-render')
   viteBuild(out1, distRender)
   const renderServer = await startServer(distRender, 4598)
@@ -127,15 +130,19 @@ async function main() {
   try {
     for (let i = 0; i < runs; i++) {
       lh.push(await runLighthouse(withToday('http://127.0.0.1:4599/r/130200')))
+      bareLh.push(await runLighthouse('http://127.0.0.1:4596/'))
       fe.push(await firstEvent(browser, 'http://127.0.0.1:4599/r/130200'))
       rt.push(await renderTimes(browser, `http://127.0.0.1:4598/r/${FOCUS.region}?view=agenda&y=${FOCUS.year}&m=5`))
     }
   } finally {
     await browser.close()
     server.close()
+    bareServer.close()
     renderServer.close()
   }
   const med = (k: keyof LighthouseRun) => spread(lh.map((r) => r[k]))
+  const bareMed = (k: keyof LighthouseRun) => spread(bareLh.map((r) => r[k]))
+  const ratio = (k: keyof LighthouseRun) => med(k).median / bareMed(k).median
 
   const editors = smoke ? 10 : 100
   log(`8. organiser service: ${editors} editors submitting at once, approve to published`)
@@ -161,6 +168,10 @@ async function main() {
     ['Lighthouse performance', fmt(med('performance'), '', 0), '≥ 95', med('performance').median >= 95],
     ['Lighthouse LCP', fmt(med('lcpMs'), ' ms', 0), '≤ 2000 ms', med('lcpMs').median <= 2000],
     ['Lighthouse TBT / CLS', `${med('tbtMs').median.toFixed(0)} ms / ${med('cls').median.toFixed(3)}`, '', null],
+    // Issue 12's budgets (LCP ≤ 1.0×, TBT ≤ 1.3×, performance ≥ bare − 3) need pre-rendered pages: shown, not yet applied.
+    ['LCP against the bare app, same run', `${ratio('lcpMs').toFixed(2)}× (bare ${bareMed('lcpMs').median.toFixed(0)} ms)`, '', null],
+    ['TBT against the bare app, same run', `${ratio('tbtMs').toFixed(2)}× (bare ${bareMed('tbtMs').median.toFixed(0)} ms)`, '', null],
+    ['performance against the bare app', `${med('performance').median.toFixed(0)} vs ${bareMed('performance').median.toFixed(0)}`, '', null],
     ['Lighthouse accessibility', fmt(med('accessibility'), '', 0), '100', med('accessibility').median === 100],
     ['Lighthouse best practices', fmt(med('bestPractices'), '', 0), '100', med('bestPractices').median === 100],
     ['Lighthouse SEO', fmt(med('seo'), '', 0), '100', med('seo').median === 100],
@@ -171,7 +182,7 @@ async function main() {
     ['month switch', fmt(spread(rt.map((r) => r.switchMs)), ' ms', 0), '≤ 50 ms', spread(rt.map((r) => r.switchMs)).median <= 50],
     [`${editors} editors submitting at once: p95`, fmt(submitP95, ' ms', 0), '≤ 300 ms', submitP95.median <= 300],
     ['submissions kept', `${svc.stored} of ${svc.submitted} (${svc.accepted} accepted)`, 'all', svc.stored === svc.submitted && svc.accepted === svc.submitted],
-    ['approve → published (whole site data and feeds)', fmt(approve, ' s', 1), '≤ 3 s', approve.median <= 3],
+    ['approve → published (site data and feeds)', fmt(approve, ' s', 1), '≤ 3 s', approve.median <= 3],
     ['first switch of each (cold code)', `agenda ${spread(rt.map((r) => r.cold.agendaMs)).median.toFixed(0)} / month ${spread(rt.map((r) => r.cold.monthMs)).median.toFixed(0)} / switch ${spread(rt.map((r) => r.cold.switchMs)).median.toFixed(0)} ms`, '', null],
   ]
   Object.assign(results, {
@@ -180,6 +191,7 @@ async function main() {
     output: { totalMb, regionData, feeds },
     firstScreen: { appBytes: app, bareBytes: bare, ratio: app / bare },
     lighthouse: lh,
+    bareLighthouse: bareLh,
     firstEvent: fe,
     render: rt,
     service: svc,

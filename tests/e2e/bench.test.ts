@@ -12,6 +12,6 @@ it('the bench runs end to end on a tiny corpus', () => {
   expect(r.stdout).toContain('| Lighthouse performance')
   const json = JSON.parse(readFileSync(join(out, 'bench-smoke.json'), 'utf8'))
   for (const key of ['extraction', 'build', 'output', 'firstScreen', 'lighthouse', 'firstEvent', 'render', 'table']) expect(json).toHaveProperty(key)
-  expect(json.table).toHaveLength(28)
+  expect(json.table).toHaveLength(31)
   expect(json.lighthouse[0].accessibility).toBeGreaterThan(0)
 }, 300_000)
