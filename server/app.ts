@@ -1,13 +1,13 @@
 import cookie from '@fastify/cookie'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerFactory } from 'fastify'
 import { entryToYaml } from '../src/domain/local/yaml'
+import { isRole, type Role } from '../src/domain/roles'
 import { hashPassword, newToken, passwordProblem, tokenHash, verifyPassword } from './auth'
 import type { Db } from './db'
 import { ApiError, RateLimit, sendError } from './http'
 import type { Publisher } from './publish'
 import { checkSubmission, type Catalogue } from './validate'
 
-export type Role = 'admin' | 'reviewer' | 'editor'
 interface User {
   id: number
   name: string
@@ -38,10 +38,10 @@ const SESSION_SQL = `select u.id, u.name, u.role, u.region, s.csrf, s.expires_at
   from sessions s join users u on u.id = s.user_id where s.token_hash = $1`
 type SessionRow = User & { csrf: string; expired: boolean }
 
-function sessionOf(row: SessionRow | undefined, token: string): Session {
+function sessionOf(row: SessionRow | undefined, hash: string): Session {
   if (!row) throw unauthenticated()
   if (row.expired) throw new ApiError(401, '登录已过期，请重新登录；未提交的草稿仍在本机', 'Session expired: sign in again (drafts stay on this device)')
-  return { user: { id: row.id, name: row.name, role: row.role, region: row.region }, csrf: row.csrf, tokenHash: tokenHash(token) }
+  return { user: { id: row.id, name: row.name, role: row.role, region: row.region }, csrf: row.csrf, tokenHash: hash }
 }
 const INVITE_DAYS = 14
 const unauthenticated = () => new ApiError(401, '请先登录', 'Sign in first')
@@ -76,8 +76,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   async function session(req: FastifyRequest): Promise<Session> {
     const token = req.cookies[COOKIE]
     if (!token) throw unauthenticated()
-    const [row] = await db.query<SessionRow>(SESSION_SQL, [tokenHash(token)])
-    return sessionOf(row, token)
+    const hash = tokenHash(token)
+    const [row] = await db.query<SessionRow>(SESSION_SQL, [hash])
+    return sessionOf(row, hash)
   }
 
   /** A change from a signed-in person: same-site, with the session's CSRF token and a fresh request id. */
@@ -88,14 +89,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const header = req.headers['x-request-id']
     const id = typeof header === 'string' && /^[\w-]{8,64}$/.test(header) ? header : null
     const csrf = req.headers['x-csrf-token']
+    const hash = tokenHash(token)
     // One round trip: the session, and the request id taken only if it is one and the session and token hold.
     const [row] = await db.query<SessionRow & { fresh: boolean }>(
       `with s as (${SESSION_SQL}),
             r as (insert into request_ids (id, user_id) select $2::text, id from s where $2::text is not null and not s.expired and s.csrf = $3 on conflict do nothing returning id)
        select s.*, exists (select 1 from r) as fresh from s`,
-      [tokenHash(token), id, typeof csrf === 'string' ? csrf : ''],
+      [hash, id, typeof csrf === 'string' ? csrf : ''],
     )
-    const s = sessionOf(row, token)
+    const s = sessionOf(row, hash)
     if (csrf !== s.csrf) throw new ApiError(403, '页面已过期，请刷新后再试（CSRF 校验失败）', 'CSRF token missing or wrong: reload the page')
     if (!id) throw new ApiError(400, '请求缺少编号，请用组织者页面提交', 'X-Request-Id header missing')
     if (!row!.fresh) throw new ApiError(409, '这个请求已经处理过了（重复提交）', 'This request was already handled (replayed)')
@@ -104,6 +106,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const within = (code: string, ancestor: string) => catalogue.regions.path(code).some((r) => r.code === ancestor)
   const regionName = (code: string) => catalogue.regions.path(code).map((r) => r.name).join(' ')
+  /** The regions a user answers for: theirs and every one below it; null for an admin (all). */
+  const scopeOf = (user: User) => (user.role === 'admin' ? null : [user.region, ...catalogue.regions.descendants(user.region).map((r) => r.code)])
 
   app.get('/api/health', async () => ({ ok: true, db: db.kind }))
 
@@ -169,7 +173,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.post('/api/invitations', async (req) => {
     const s = await change(req)
     const { role, region } = (req.body ?? {}) as { role?: unknown; region?: unknown }
-    if (role !== 'editor' && role !== 'reviewer' && role !== 'admin') throw new ApiError(400, '角色应为 editor、reviewer 或 admin', 'role must be editor, reviewer or admin')
+    if (!isRole(role)) throw new ApiError(400, '角色应为 editor、reviewer 或 admin', 'role must be editor, reviewer or admin')
     if (typeof region !== 'string' || !catalogue.regions.byCode.has(region)) throw new ApiError(400, '没有这个地区代码', 'Unknown region code')
     if (s.user.role === 'editor') throw new ApiError(403, '编辑不能邀请他人，请联系审核人', 'Editors cannot invite')
     if (s.user.role === 'reviewer' && (role === 'admin' || !within(region, s.user.region)))
@@ -210,22 +214,27 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.get('/api/submissions', async (req) => {
     const s = await session(req)
-    const rows = await db.query<Record<string, unknown> & { region: string; author_id: number; entry_id: string }>(
+    // Filtered in the query, so the 500 newest are the user's own: editors see theirs, reviewers their regions'.
+    const editor = s.user.role === 'editor'
+    const rows = await db.query<Record<string, unknown> & { region: string }>(
       `select s.id, s.region, s.entry_id, s.yaml, s.revision, s.title, s.state, s.reason, s.created_at, s.decided_at, s.author_id, a.name as author,
               p.yaml as published_yaml, p.revision as published_revision
          from submissions s left join users a on a.id = s.author_id
          left join published p on p.region = s.region and p.entry_id = s.entry_id
-        where s.state <> 'superseded' order by s.id desc limit 500`,
+        where s.state <> 'superseded' and ($1::text[] is null or s.region = any($1::text[])) and ($2::int is null or s.author_id = $2::int)
+        order by s.id desc limit 500`,
+      [editor ? null : scopeOf(s.user), editor ? s.user.id : null],
     )
-    const mine = (r: { region: string; author_id: number }) =>
-      s.user.role === 'admin' || (s.user.role === 'reviewer' ? within(r.region, s.user.region) : r.author_id === s.user.id)
-    return { submissions: rows.filter(mine).map((r) => ({ ...r, regionName: regionName(r.region), canReview: s.user.role !== 'editor' })) }
+    return { submissions: rows.map((r) => ({ ...r, regionName: regionName(r.region), canReview: !editor })) }
   })
 
   app.get('/api/published', async (req) => {
     const s = await session(req)
-    const rows = await db.query<{ region: string; entry_id: string; yaml: string; revision: number }>('select region, entry_id, yaml, revision from published order by region, entry_id')
-    return { entries: rows.filter((r) => s.user.role === 'admin' || within(r.region, s.user.region)) }
+    const entries = await db.query<{ region: string; entry_id: string; yaml: string; revision: number }>(
+      'select region, entry_id, yaml, revision from published where $1::text[] is null or region = any($1::text[]) order by region, entry_id',
+      [scopeOf(s.user)],
+    )
+    return { entries }
   })
 
   /** A reviewer's decision on a pending submission inside their region. */

@@ -21,6 +21,6 @@ const service = await startService({
 })
 await service.app.listen({ port, host })
 const origin = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`
+if (service.firstInvitation) console.log(`首个管理员账号：打开 ${origin}${service.firstInvitation} 注册（24 小时内有效，只能用一次）\nFirst admin account: open the link above to sign up (valid 24 h, once).\n`)
 console.log(`科普日历 is served at ${origin}/  (organiser service: ${origin}/api/health, database: ${service.db.kind})  Ctrl+C to stop`)
-if (service.firstInvitation) console.log(`\n首个管理员账号：打开 ${origin}${service.firstInvitation} 注册（24 小时内有效，只能用一次）\nFirst admin account: open the link above to sign up (valid 24 h, once).\n`)
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void service.close().then(() => process.exit(0)))

@@ -1,26 +1,8 @@
 // The organiser service under load, for npm run bench: many editors submitting at once, and the
 // time from a reviewer's approval to the published site.
 import { cpSync, readFileSync, rmSync } from 'node:fs'
-import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
-
-interface Session {
-  cookie: string
-  csrf: string
-}
-
-async function call(base: string, s: Session, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(`${base}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json', origin: base, cookie: s.cookie, 'x-csrf-token': s.csrf, 'x-request-id': crypto.randomUUID() },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  })
-  const set = res.headers.get('set-cookie')
-  if (set) s.cookie = set.split(';')[0]!
-  const json = (await res.json()) as Record<string, unknown>
-  if (typeof json.csrf === 'string') s.csrf = json.csrf
-  return { status: res.status, json }
-}
+import { HttpSession, startServiceProcess } from '../serviceProcess'
 
 const entry = (i: number, round: number) =>
   [`activity: kepu-ri`, `region: "130283"`, `title: 第${round + 1}轮 第${i + 1}位编辑的活动`, `start: 2026-09-${String(10 + round).padStart(2, '0')}`, `end: 2026-09-${String(10 + round).padStart(2, '0')}`, `organiser: 迁安市科学技术协会`, `status: planned`, `revision: 1`].join('\n')
@@ -37,16 +19,16 @@ export async function benchService(site: string, work: string, opts: { editors: 
   // The service as deployed (npm start: its own process, PGlite in a folder); the editors are this process.
   const db = join(work, 'service-db')
   rmSync(db, { recursive: true, force: true })
-  const { proc, invitation } = await startProcess({ PORT: String(opts.port), SITE_DIR: siteDir, SERVICE_DATA: db, SIGNIN_LIMIT_PER_ADDRESS: '10000' })
+  const { proc, invitation } = await startServiceProcess({ PORT: String(opts.port), SITE_DIR: siteDir, SERVICE_DATA: db, SIGNIN_LIMIT_PER_ADDRESS: '10000' })
   const base = `http://127.0.0.1:${opts.port}`
   try {
-    const admin: Session = { cookie: '', csrf: '' }
-    await call(base, admin, '/api/signup', { token: invitation, name: 'admin', password: 'correct horse battery' })
-    const editors: Session[] = []
+    const admin = new HttpSession(base)
+    await admin.call('/api/signup', { token: invitation, name: 'admin', password: 'correct horse battery' })
+    const editors: HttpSession[] = []
     for (let i = 0; i < opts.editors; i++) {
-      const inv = await call(base, admin, '/api/invitations', { role: 'editor', region: '130283' })
-      const s: Session = { cookie: '', csrf: '' }
-      const r = await call(base, s, '/api/signup', { token: inv.json.token, name: `editor${i}`, password: 'correct horse battery' })
+      const inv = await admin.call('/api/invitations', { role: 'editor', region: '130283' })
+      const s = new HttpSession(base)
+      const r = await s.call('/api/signup', { token: inv.json.token, name: `editor${i}`, password: 'correct horse battery' })
       if (r.status !== 200) throw new Error(`signup ${i}: ${JSON.stringify(r.json)}`)
       editors.push(s)
     }
@@ -56,7 +38,7 @@ export async function benchService(site: string, work: string, opts: { editors: 
       const times = await Promise.all(
         editors.map(async (s, i) => {
           const started = performance.now()
-          const r = await call(base, s, '/api/submissions', { fileId: `r${round}-e${i}`, yaml: entry(i, round) })
+          const r = await s.call('/api/submissions', { fileId: `r${round}-e${i}`, yaml: entry(i, round) })
           if (r.status === 201) accepted++
           return performance.now() - started
         }),
@@ -64,14 +46,14 @@ export async function benchService(site: string, work: string, opts: { editors: 
       times.sort((a, b) => a - b)
       p95s.push(times[Math.ceil(times.length * 0.95) - 1]!)
     }
-    const all = (await call(base, admin, '/api/submissions')).json.submissions as { id: number; state: string }[]
+    const all = (await admin.call('/api/submissions')).json.submissions as { id: number; state: string }[]
     const stored = all.filter((s) => s.state === 'pending').length
     const pending = all.slice(0, opts.approvals)
     const approveMs: number[] = []
     for (const sub of pending) {
       const before = readFileSync(join(siteDir, 'data/latest.json'), 'utf8')
       const started = performance.now()
-      const r = await call(base, admin, `/api/submissions/${sub.id}/approve`, {})
+      const r = await admin.call(`/api/submissions/${sub.id}/approve`, {})
       approveMs.push(performance.now() - started)
       if (r.status !== 200 || readFileSync(join(siteDir, 'data/latest.json'), 'utf8') === before) throw new Error(`approve ${sub.id}: ${JSON.stringify(r.json)}`)
     }
@@ -79,19 +61,4 @@ export async function benchService(site: string, work: string, opts: { editors: 
   } finally {
     proc.kill('SIGTERM')
   }
-}
-
-/** npm start's service in a process of its own; resolves once it serves, with the first invitation. */
-function startProcess(env: Record<string, string>): Promise<{ proc: ChildProcess; invitation: string }> {
-  const root = join(import.meta.dirname, '../..')
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
-  let out = ''
-  return new Promise((ok, fail) => {
-    proc.stdout!.on('data', (d: Buffer) => {
-      out += d.toString()
-      const invite = /invite=([\w-]+)/.exec(out)?.[1]
-      if (invite && /First admin/.test(out)) ok({ proc, invitation: invite })
-    })
-    proc.once('exit', (code) => fail(new Error(`service exited (${code}): ${out}`)))
-  })
 }

@@ -4,9 +4,8 @@ import { groupBy } from '../../src/domain/group'
 import { documentSource } from '../../src/domain/sources'
 import { entryText } from '../../src/domain/local/file'
 import { localInstances } from '../../src/domain/local/instances'
-import { checkEntryContext } from '../../src/domain/local/rules'
-import { checkEntry, fileIdProblem, type LocalEntry } from '../../src/domain/local/schema'
-import { parseEntryYaml } from '../../src/domain/local/yaml'
+import { checkEntryText } from '../../src/domain/local/check'
+import { fileIdProblem, type LocalEntry } from '../../src/domain/local/schema'
 import type { RegionIndex } from '../../src/domain/regions'
 import type { Activity, DocumentMeta, Instance, Mention } from '../../src/domain/types'
 import type { Problem } from '../problems'
@@ -66,22 +65,18 @@ export function loadLocalEntries(input: LocalInput): LocalResult {
       continue
     }
     if (decoded.note) warnings.push({ file, message: decoded.note })
-    const parsed = parseEntryYaml(decoded.text)
-    if (parsed.problems.length) {
-      for (const p of parsed.problems) errors.push({ file, line: p.line, message: p.message })
-      continue
-    }
-    const checked = checkEntry(parsed.value)
-    if (!checked.entry) {
-      for (const p of checked.problems) errors.push({ file, line: parsed.lineOf(p.field), field: p.field || undefined, message: p.message })
-      continue
-    }
+    const checked = checkEntryText(decoded.text, {
+      activities,
+      regionExists: (c) => input.regions.byCode.has(c),
+      years: input.years,
+      folder,
+      calendarFor: (e) => input.regions.path(e.region).flatMap((r) => byRegionActivity.get(`${r.code}|${e.activity}`) ?? []),
+      dataDate: input.dataDate,
+    })
+    errors.push(...checked.errors.map((p) => ({ file, ...p })))
+    warnings.push(...checked.warnings.map((p) => ({ file, ...p })))
     const entry = checked.entry
-    const calendar = input.regions.path(entry.region).flatMap((r) => byRegionActivity.get(`${r.code}|${entry.activity}`) ?? [])
-    const ctx = checkEntryContext(entry, { activities, regionExists: (c) => input.regions.byCode.has(c), years: input.years, folder, calendar, dataDate: input.dataDate })
-    for (const p of ctx.errors) errors.push({ file, line: parsed.lineOf(p.field), field: p.field, message: p.message })
-    for (const p of ctx.warnings) warnings.push({ file, line: parsed.lineOf(p.field), field: p.field, message: p.message })
-    if (ctx.errors.length) continue
+    if (!entry) continue
     entries++
     const key = `${entry.activity}|${entry.region}|${entry.start.slice(0, 4)}`
     const twin = seen.get(key)

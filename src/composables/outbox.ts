@@ -30,10 +30,15 @@ async function send() {
   const drafts = useDraftsStore()
   const account = useAccountStore()
   await drafts.load()
-  for (const d of drafts.list.filter((x) => x.outbox)) {
+  const waiting = drafts.list.filter((x) => x.outbox)
+  if (!waiting.length || !account.account) return
+  // What is published, asked once for the whole outbox.
+  const published = await account.call<{ entries: Published[] }>('GET', 'published').then((r) => r.entries, () => null)
+  if (!published) return
+  for (const d of waiting) {
     if (!account.account) return
     try {
-      const form = await withPublishedRevision(d)
+      const form = withPublishedRevision(d, published)
       const entry = checkEntry(formToEntry(form.form)).entry
       if (!entry) throw new ServiceError(422, '活动内容有错误，请打开草稿按提示修改。')
       const r = await account.call<{ id: number }>('POST', 'submissions', { fileId: d.fileId, yaml: entryToYaml(entry) }, d.outbox!.requestId)
@@ -48,10 +53,15 @@ async function send() {
   }
 }
 
+interface Published {
+  region: string
+  entry_id: string
+  revision: number
+}
+
 /** An edit of a published entry goes out as the next revision, whatever the form says. */
-async function withPublishedRevision(d: Draft): Promise<Draft> {
-  const { entries } = await useAccountStore().call<{ entries: { region: string; entry_id: string; revision: number }[] }>('GET', 'published')
-  const pub = entries.find((e) => e.region === d.form.region && e.entry_id === d.fileId)
+function withPublishedRevision(d: Draft, published: Published[]): Draft {
+  const pub = published.find((e) => e.region === d.form.region && e.entry_id === d.fileId)
   if (!pub || d.form.revision > pub.revision) return d
   return { ...d, baseRevision: pub.revision, form: { ...d.form, revision: pub.revision + 1 } }
 }

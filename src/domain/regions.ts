@@ -35,7 +35,7 @@ export class RegionIndex {
     return out
   }
 
-  /** The region and every region below it. */
+  /** Every region below it (not the region itself). */
   descendants(code: string): Region[] {
     const out: Region[] = []
     const stack = [...this.children(code)]

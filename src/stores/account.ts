@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
+import type { Role } from '@/domain/roles'
 
-export type Role = 'admin' | 'reviewer' | 'editor'
 export interface Account {
   id: number
   name: string
@@ -31,8 +31,6 @@ export class ServiceError extends Error {
 export function requestId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
 }
-
-export const ROLE_LABEL: Record<Role, string> = { admin: '管理员', reviewer: '审核人', editor: '编辑' }
 
 /**
  * The organiser service, when the site runs one (npm start): who is signed in, and every call to

@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { randomUUID } from 'node:crypto'
+import type { ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { HttpSession, startServiceProcess } from '../../scripts/serviceProcess'
 import { entryYaml } from './client'
 import { freshPostgres, root } from './setup'
 
@@ -16,36 +16,11 @@ let child: ChildProcess | undefined
 
 let databaseUrl: string | undefined
 
-function start(): Promise<{ proc: ChildProcess; invitation: string | null }> {
-  const env = { ...process.env, PORT: String(PORT), SITE_DIR: site, SERVICE_DATA: join(work, 'db'), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] })
-  child = proc
-  let out = ''
-  return new Promise((ok, fail) => {
-    proc.stdout!.on('data', (d: Buffer) => {
-      out += d.toString()
-      if (/is served at/.test(out)) setTimeout(() => ok({ proc, invitation: /invite=([\w-]+)/.exec(out)?.[1] ?? null }), 50)
-    })
-    proc.once('exit', (code) => fail(new Error(`service exited with ${code}: ${out}`)))
+function start() {
+  return startServiceProcess({ PORT: String(PORT), SITE_DIR: site, SERVICE_DATA: join(work, 'db'), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }).then((started) => {
+    child = started.proc
+    return started
   })
-}
-
-/** A browser session over real HTTP. */
-function session() {
-  let cookie = ''
-  let csrf = ''
-  return async (path: string, body?: unknown) => {
-    const res = await fetch(`${BASE}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { 'content-type': 'application/json', origin: BASE, cookie, 'x-csrf-token': csrf, 'x-request-id': randomUUID() },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
-    const set = res.headers.get('set-cookie')
-    if (set) cookie = set.split(';')[0]!
-    const json = (await res.json()) as Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
-    if (json.csrf) csrf = json.csrf
-    return { status: res.status, json }
-  }
 }
 
 /** What the site serves: its pointer, and whether the folder it points at is whole. */
@@ -66,7 +41,8 @@ describe('a publish cut off by a crash', () => {
     writeFileSync(join(site, 'index.html'), '<!doctype html><title>科普日历</title>')
     databaseUrl = await freshPostgres('crash')
     const first = await start()
-    const admin = session()
+    const http = new HttpSession(BASE)
+    const admin = (path: string, body?: unknown) => http.call(path, body)
     expect((await admin('/api/signup', { token: first.invitation, name: 'admin', password: 'correct horse battery' })).status).toBe(200)
     const a = await admin('/api/submissions', { fileId: 'entry-a', yaml: entryYaml({ title: '甲活动' }) })
     expect((await admin(`/api/submissions/${a.json.id}/approve`, {})).status).toBe(200)
