@@ -33,7 +33,7 @@ export interface LatestPointer {
  * regions there are; a file the previous build already wrote is linked from it (folderWriter.ts).
  * Feeds go to OUT/feeds/, at stable addresses subscribers keep for years.
  */
-export function writeDataset(data: Dataset, out: string, previous: Previous | null): LatestPointer & { changes: number; first: boolean; written: number; linked: number } {
+export function writeDataset(data: Dataset, out: string, previous: Previous | null): LatestPointer & { changes: number; first: boolean } {
   const dataRoot = join(out, 'data')
   const staging = join(dataRoot, '.staging')
   // The previous published version (read by the caller, see output.ts) stays until the next build:
@@ -118,5 +118,5 @@ export function writeDataset(data: Dataset, out: string, previous: Previous | nu
   if (existsSync(feeds)) renameSync(feeds, old)
   renameSync(next, feeds)
   rmSync(old, { recursive: true, force: true })
-  return { ...pointer, changes: changes.length, first: !previous, written: files.written + feedFiles.written, linked: files.linked + feedFiles.linked }
+  return { ...pointer, changes: changes.length, first: !previous }
 }

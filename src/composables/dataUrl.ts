@@ -1,5 +1,5 @@
 import { shallowRef } from 'vue'
-import { DATA_FORMAT } from '@/domain/format'
+import { readableVersion } from '@/domain/format'
 import { reportNetwork } from './network'
 
 /**
@@ -43,9 +43,10 @@ async function readPointer(): Promise<{ version: string; dataDate: string; forma
 export async function followLatest(): Promise<boolean> {
   const latest = await readPointer()
   // Another format comes with new code: the update prompt brings both (ReloadPrompt.vue).
-  if (!latest || latest.format !== DATA_FORMAT || !/^[0-9a-f]{12}$/.test(latest.version) || latest.version === dataVersion.value) return false
-  dataVersion.value = latest.version
-  if (latest.dataDate) dataDate.value = latest.dataDate
+  const version = readableVersion(latest)
+  if (!version || version === dataVersion.value) return false
+  dataVersion.value = version
+  if (latest!.dataDate) dataDate.value = latest!.dataDate
   return true
 }
 

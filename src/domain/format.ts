@@ -6,3 +6,8 @@
  *   2: r/<code>.json without sources, which moved to s/<code>.json.
  */
 export const DATA_FORMAT = 2
+
+/** The dataset version a data/latest.json names, if this code can read it; else null. */
+export function readableVersion(pointer: { version?: unknown; format?: unknown } | null | undefined): string | null {
+  return pointer?.format === DATA_FORMAT && typeof pointer.version === 'string' && /^[0-9a-f]{12}$/.test(pointer.version) ? pointer.version : null
+}

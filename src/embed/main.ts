@@ -4,7 +4,7 @@
 // document or an organiser wrote can run as HTML.
 import { nextEvents } from '@/domain/agenda'
 import { formatPeriodZh } from '@/domain/dates'
-import { DATA_FORMAT } from '@/domain/format'
+import { readableVersion } from '@/domain/format'
 import { AUDIENCE_LABEL } from '@/domain/labels'
 import { NATIONAL_CODE, type Audience, type ListedInstance, type RegionCalendar } from '@/domain/types'
 import { eventSlug, ownerOf } from '@/domain/uid'
@@ -69,9 +69,9 @@ async function main() {
   // The current dataset (the organiser service publishes new ones without rebuilding this page).
   const base = import.meta.env.BASE_URL
   const pointer = await fetch(`${base}data/latest.json`, { cache: 'no-store' })
-    .then((r) => (r.ok ? (r.json() as Promise<{ version: string; format?: number }>) : null))
+    .then((r) => (r.ok ? (r.json() as Promise<{ version?: unknown; format?: unknown }>) : null))
     .catch(() => null)
-  const version = pointer?.format === DATA_FORMAT ? pointer.version : __DATA_VERSION__
+  const version = readableVersion(pointer) ?? __DATA_VERSION__
   const res = await fetch(`${base}data/${version}/r/${code}.json`).catch(() => null)
   if (!res) return note('网络不通，暂时无法载入近期科普活动。', `${location.origin}/r/${code}`, '打开科普日历')
   if (res.status === 404) return note(`没有这个地区（${code}）。`, `${location.origin}/regions`, '查看地区列表')
