@@ -3,12 +3,15 @@ import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { build, defineConfig, type Plugin, type UserConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
-import { DATA_FORMAT } from './src/domain/format'
+import { CACHES } from './src/domain/format'
 
 // The app is built against one dataset version: data/<version>/ is immutable, so old code never
 // reads new data and new code never reads old data.
 // KEPU_PUBLIC_DIR lets tests build from a dataset of their own without touching public/.
 const publicDir = process.env.KEPU_PUBLIC_DIR ?? fileURLToPath(new URL('./public', import.meta.url))
+
+/** A region's page, pre-rendered: served by its own route in the service worker, not the shell. */
+const REGION_PAGE = /^\/r\/\d{6}$/
 
 function dataPointer(): { version: string; dataDate: string; window: { from: number; to: number } } {
   const file = `${publicDir}/data/latest.json`
@@ -39,7 +42,29 @@ function embedWidget(shared: Pick<UserConfig, 'resolve' | 'define'>): Plugin {
   }
 }
 
-export default defineConfig(() => {
+/**
+ * Every region's page pre-rendered (scripts/prerender.ts) once the app and the widget are built:
+ * the pages are made from the built index.html and its assets.
+ */
+function prerenderPages(): Plugin {
+  let outDir = ''
+  return {
+    name: 'kepu-prerender',
+    apply: 'build',
+    configResolved: (c) => void (outDir = c.build.outDir),
+    closeBundle: {
+      sequential: true,
+      order: 'post',
+      async handler() {
+        const { prerender } = await import('./scripts/prerender')
+        const r = await prerender(outDir)
+        this.environment.logger.info(`pre-rendered ${r.pages} region pages (${(r.bytes / 2 ** 20).toFixed(1)} MB) in ${(r.ms / 1000).toFixed(1)} s`)
+      },
+    },
+  }
+}
+
+export default defineConfig(({ isSsrBuild }) => {
   const data = dataPointer()
   const shared = {
     resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
@@ -78,7 +103,8 @@ export default defineConfig(() => {
     },
     plugins: [
       vue(),
-      embedWidget(shared),
+      // The server-side build (the pre-renderer's) is only the app's components.
+      ...(isSsrBuild ? [] : [embedWidget(shared), prerenderPages()]),
       VitePWA({
         registerType: 'prompt',
         injectRegister: false,
@@ -104,21 +130,48 @@ export default defineConfig(() => {
         workbox: {
           // The shell is precached; region data is cached as the person views it.
           globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-          // The widget runs on other sites' pages, never in the app: not precached.
-          globIgnores: ['data/**', 'feeds/**', 'embed.html', 'embed.js', 'assets/embed-*'],
+          // The widget runs on other sites' pages, never in the app: not precached. Nor are the
+          // 3,000 pre-rendered region pages: a region's page is cached when visited (below).
+          globIgnores: ['data/**', 'feeds/**', 'r/**', 'embed.html', 'embed.js', 'assets/embed-*'],
           navigateFallback: 'index.html',
-          navigateFallbackDenylist: [/^\/data\//, /^\/feeds\//, /^\/embed\//],
+          navigateFallbackDenylist: [/^\/data\//, /^\/feeds\//, /^\/embed\//, REGION_PAGE],
           cleanupOutdatedCaches: true,
           // On the first visit the worker takes the page at once, so the region being viewed is cached.
           clientsClaim: true,
           runtimeCaching: [
+            {
+              // A region's pre-rendered page: from the network while it answers (it is the newest),
+              // from the cache when offline or after 4 s, and the shell when neither has it. The
+              // page a visit arrived on before the worker was there is stored by the app itself
+              // (recacheFetched in src/composables/dataUrl.ts).
+              urlPattern: ({ request, url }) => request.mode === 'navigate' && /^\/r\/\d{6}$/.test(url.pathname),
+              handler: 'NetworkFirst',
+              options: {
+                cacheName: CACHES.pages,
+                networkTimeoutSeconds: 4,
+                expiration: { maxEntries: 50, purgeOnQuotaError: true },
+                cacheableResponse: { statuses: [200] },
+                plugins: [
+                  {
+                    // A page from an older build names scripts the new one no longer has: unusable.
+                    // (Runs in the service worker: no imports, only what it has.)
+                    cachedResponseWillBeUsed: async ({ cachedResponse }) => {
+                      if (!cachedResponse) return null
+                      const script = /<script type="module"[^>]* src="([^"]+)"/.exec(await cachedResponse.clone().text())?.[1]
+                      return script && (await caches.match(script)) ? cachedResponse : null
+                    },
+                    handlerDidError: async () => (await caches.match('/index.html', { ignoreSearch: true })) ?? Response.error(),
+                  },
+                ],
+              },
+            },
             {
               // data/<version>/… never changes once written: cache first, for good. Any version:
               // the app follows newer datasets the organiser service publishes (dataUrl.ts).
               urlPattern: /\/data\/[0-9a-f]{12}\//,
               handler: 'CacheFirst',
               options: {
-                cacheName: `kepu-data-f${DATA_FORMAT}`,
+                cacheName: CACHES.data,
                 expiration: { maxEntries: 600, purgeOnQuotaError: true },
                 cacheableResponse: { statuses: [200] },
               },

@@ -92,9 +92,17 @@ export function staticHandler(dir: string): (req: IncomingMessage, res: ServerRe
       path = '/embed.html'
       file = join(root, 'embed.html')
     }
-    // Deep links (/r/130200, /e/…) are the app's own routes: serve the shell.
     let stat = statOrNull(file)
     if (embed && !stat) return plain(res, 503, '网站正在更新，请稍后刷新 (the site is being updated)', { 'Retry-After': '5' })
+    // A pre-rendered page answers for its address (/r/130200 is r/130200.html), as nginx's
+    // `try_files $uri $uri.html` does.
+    const page = !stat && !extname(path) ? statOrNull(`${file}.html`) : null
+    if (page?.isFile()) {
+      path = `${path}.html`
+      file = `${file}.html`
+      stat = page
+    }
+    // Other deep links (/e/…, a region's subscribe page) are the app's own routes: serve the shell.
     if (!stat || stat.isDirectory()) {
       if (TYPES[extname(path)] || /^\/(data|feeds|assets|icons|api)\//.test(path)) return plain(res, 404, 'Not found')
       path = '/index.html'

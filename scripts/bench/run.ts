@@ -12,6 +12,7 @@ import { firstEvent, launchBrowser, renderTimes, runLighthouse, withToday, type 
 import { writeDocuments, writeLocalEntries } from './corpus'
 import { benchService } from './service'
 import { gzipSize, sizeStats, spread, treeSize, type Spread } from './stats'
+import { TEST_TODAY } from '../../tests/clock'
 
 const { values } = parseArgs({
   options: {
@@ -59,7 +60,8 @@ function build(c: { docs: string; local: string }, out: string) {
 
 function viteBuild(publicDir: string, outDir: string) {
   copyStaticFiles(publicDir)
-  node([join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { KEPU_PUBLIC_DIR: publicDir })
+  // Region pages pre-rendered for the day the bench's pages are opened on (withToday).
+  node([join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { KEPU_PUBLIC_DIR: publicDir, KEPU_TODAY: TEST_TODAY })
 }
 
 /** HTML, the scripts and styles it loads up front, and the data the first view fetches: gzip bytes. */

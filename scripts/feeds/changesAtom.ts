@@ -2,6 +2,7 @@ import { CHANGE_LABEL, describeChange, type Change } from '../../src/domain/chan
 import { eventPath } from '../../src/domain/feeds'
 import { eventSlug } from '../../src/domain/uid'
 import type { RegionIndex } from '../../src/domain/regions'
+import { escapeMarkup } from '../markup'
 
 /** Atom (RFC 4287) feeds of what changed: one for the country, one per province. */
 export function changesFeeds(log: Change[], regions: RegionIndex, siteUrl: string, updated: string): Map<string, string> {
@@ -16,7 +17,7 @@ export function changesFeeds(log: Change[], regions: RegionIndex, siteUrl: strin
   return out
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const esc = escapeMarkup
 function atom(list: Change[], o: { title: string; self: string; siteUrl: string; updated: string; regions: RegionIndex }): string {
   const stamp = (d: string) => `${d}T00:00:00Z`
   const entries = list.map((c) => {

@@ -1,5 +1,5 @@
 import { shallowRef } from 'vue'
-import { readableVersion } from '@/domain/format'
+import { CACHES, readableVersion } from '@/domain/format'
 import { reportNetwork } from './network'
 
 /**
@@ -60,6 +60,20 @@ export async function isCurrentVersion(): Promise<boolean> {
 }
 
 const fetched = new Set<string>()
+/** What a pre-rendered page brought with it, to store once the worker is there (arrivedWithPage). */
+const arrived: { cache: string; url: string; type: string; body: () => string }[] = []
+
+/**
+ * The page arrived with this region's calendar inlined (a pre-rendered region page), before any
+ * service worker: neither the page nor the data went through one. Once one is in control, both
+ * are stored in its caches from memory (recacheFetched), not fetched again, so the region opens
+ * offline from then on. Called before the app touches the page, to keep it as it arrived.
+ */
+export function arrivedWithPage(path: string, data: unknown) {
+  const page = `<!doctype html>\n${document.documentElement.outerHTML}`
+  arrived.push({ cache: CACHES.pages, url: location.pathname, type: 'text/html; charset=utf-8', body: () => page })
+  arrived.push({ cache: CACHES.data, url: dataUrl(path), type: 'application/json; charset=utf-8', body: () => JSON.stringify(data) })
+}
 
 /**
  * Once the service worker controls the page, ask again for what was loaded before it did: the
@@ -69,7 +83,8 @@ export async function recacheFetched(): Promise<unknown> {
   const sw = navigator.serviceWorker
   if (!sw) return
   if (!sw.controller) await new Promise((ok) => sw.addEventListener('controllerchange', ok, { once: true }))
-  return Promise.allSettled([...fetched].map((url) => fetch(url)))
+  const store = async (a: (typeof arrived)[number]) => (await caches.open(a.cache)).put(a.url, new Response(a.body(), { headers: { 'Content-Type': a.type } }))
+  return Promise.allSettled([...[...fetched].map((url) => fetch(url)), ...arrived.map(store)])
 }
 
 export async function fetchData<T>(path: string, retried = false): Promise<T> {
@@ -79,7 +94,9 @@ export async function fetchData<T>(path: string, retried = false): Promise<T> {
     res = await fetch(url)
   } catch {
     reportNetwork(false)
-    throw new Error(navigator.onLine ? '网络错误，请稍后重试。' : '当前离线，且此内容尚未缓存。联网后打开一次即可离线使用。')
+    // One message for both: navigator.onLine says "online" on a dead Wi-Fi (and in a page the
+    // worker served offline), so it cannot tell a network error from being offline.
+    throw new Error('连不上网络，这项内容还没有存在本机。联网后打开一次，以后断网也能看。')
   }
   // Gone: a newer dataset replaced this one (two publishes ago). Follow the pointer once.
   if (res.status === 404) {

@@ -13,9 +13,10 @@ export interface Latest<T> {
  * Loads something for a key that changes (a region code, an event slug, a checkbox): only the
  * answer for the current key is ever kept. A late answer for a key the person has left, or one
  * that arrives after the owner unmounted, is dropped, so it can neither show nor be saved. When
- * the site publishes a newer dataset, the current key is loaded again in place.
+ * the site publishes a newer dataset, the current key is loaded again in place. `now` answers at
+ * once when the answer is already at hand.
  */
-export function useLatest<K, T>(key: WatchSource<K>, load: (key: K) => Promise<T>): Latest<T> {
+export function useLatest<K, T>(key: WatchSource<K>, load: (key: K) => Promise<T>, now?: (key: K) => T | null): Latest<T> {
   const value = shallowRef<T | null>(null)
   const error = ref('')
   const loading = ref(false)
@@ -25,6 +26,15 @@ export function useLatest<K, T>(key: WatchSource<K>, load: (key: K) => Promise<T
   async function run(k: K, clear: boolean) {
     const ticket = ++current
     lastKey = k
+    // Already in hand: shown in the same render, not a turn later (a pre-rendered page is hydrated
+    // with it; the server renders with it).
+    const known = clear ? now?.(k) : null
+    if (known != null) {
+      value.value = known
+      error.value = ''
+      loading.value = false
+      return
+    }
     if (clear) value.value = null
     error.value = ''
     loading.value = true

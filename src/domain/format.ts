@@ -11,3 +11,11 @@ export const DATA_FORMAT = 2
 export function readableVersion(pointer: { version?: unknown; format?: unknown } | null | undefined): string | null {
   return pointer?.format === DATA_FORMAT && typeof pointer.version === 'string' && /^[0-9a-f]{12}$/.test(pointer.version) ? pointer.version : null
 }
+
+/** The service worker's caches the app also writes to (vite.config.ts names them for the worker). */
+export const CACHES = {
+  /** data/<version>/… files, any version this format can read. */
+  data: `kepu-data-f${DATA_FORMAT}`,
+  /** Pre-rendered region pages the person has visited. */
+  pages: 'kepu-pages',
+}

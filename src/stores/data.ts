@@ -31,12 +31,15 @@ export const useDataStore = defineStore('data', () => {
   const activities = shallowRef(new Map<string, Activity>())
   const regions = shallowRef<RegionIndex | null>(null)
   const calendars = new Map<string, Promise<RegionCalendar>>()
+  /** Calendars already in hand (the one a pre-rendered page carries, those loaded since). */
+  const ready = new Map<string, RegionCalendar>()
   let indexPromise: Promise<DataIndex> | null = null
   let regionsPromise: Promise<RegionIndex> | null = null
 
   // A newer dataset was published: what was fetched is the old one's. Views load again (useLatest).
   watch(dataVersion, () => {
     calendars.clear()
+    ready.clear()
     indexPromise = null
     regionsPromise = null
     if (index.value) void loadIndex().catch(() => undefined)
@@ -61,9 +64,20 @@ export const useDataStore = defineStore('data', () => {
         throw e
       })
       calendars.set(code, p)
-      p.catch(() => calendars.delete(code))
+      p.then((cal) => ready.set(code, cal)).catch(() => calendars.delete(code))
     }
     return p
+  }
+
+  /** The calendar if it is already here: the first render can show it without waiting a turn. */
+  function calendarNow(code: string): RegionCalendar | null {
+    return ready.get(code) ?? null
+  }
+
+  /** A calendar that came with the page (a pre-rendered region page inlines its own). */
+  function seedCalendar(code: string, calendar: RegionCalendar) {
+    ready.set(code, calendar)
+    calendars.set(code, Promise.resolve(calendar))
   }
 
   /** Where each event in a region's calendar comes from: only the event page and exports need it. */
@@ -97,5 +111,5 @@ export const useDataStore = defineStore('data', () => {
     return fetchData<{ first: boolean; log: Change[] }>('changes.json')
   }
 
-  return { index, activities, regions, loadIndex, loadCalendar, loadSources, loadRegions, loadSubRegionEntries, loadActivityOccurrences, loadChanges }
+  return { index, activities, regions, loadIndex, loadCalendar, calendarNow, seedCalendar, loadSources, loadRegions, loadSubRegionEntries, loadActivityOccurrences, loadChanges }
 })

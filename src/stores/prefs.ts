@@ -36,7 +36,8 @@ export const usePrefsStore = defineStore('prefs', () => {
       // Not persisted in private mode; the session still works.
     }
   })
-  watch(elder, (on) => document.documentElement.classList.toggle('elder', on), { immediate: true })
+  // (No document when pages are pre-rendered at build time.)
+  if (typeof document !== 'undefined') watch(elder, (on) => document.documentElement.classList.toggle('elder', on), { immediate: true })
 
   function clearFilters() {
     kinds.value = []

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import ICAL from 'ical.js'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { usePhone } from './setup/browser'
+import { goOffline, goOnline, usePhone } from './setup/browser'
 import { BASE } from './setup/site'
 
 const phone = usePhone()
@@ -158,7 +158,7 @@ describe('offline', () => {
       await navigator.serviceWorker.ready
     })
     await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true)
-    // The region's data was fetched again through the worker once it took control.
+    // The region's data was stored in the worker's cache once it took control.
     await expect
       .poll(() => page.evaluate(async () => (await caches.keys()).some((k) => k.startsWith('kepu-data-'))))
       .toBe(true)
@@ -172,7 +172,7 @@ describe('offline', () => {
     const eventUrl = page.url()
     await page.waitForTimeout(500)
 
-    await context.setOffline(true)
+    await goOffline(context)
     // Served by the worker from its cache: the page is told so by the failed network, whatever
     // navigator.onLine says in this browser.
     await page.goto(`${BASE}/r/130283`)
@@ -189,9 +189,9 @@ describe('offline', () => {
     await visitOnline(page, '/r/130283')
     const badge = page.getByText('离线', { exact: true })
     expect(await badge.count()).toBe(0)
-    await context.setOffline(true)
+    await goOffline(context)
     await badge.waitFor()
-    await context.setOffline(false)
+    await goOnline(context)
     await badge.waitFor({ state: 'detached' })
   })
 })

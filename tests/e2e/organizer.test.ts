@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { checkEntry, type LocalEntry } from '../../src/domain/local/schema'
 import { entryToYaml, parseEntryYaml } from '../../src/domain/local/yaml'
-import { usePhone } from './setup/browser'
+import { goOffline, usePhone } from './setup/browser'
 import { BASE, buildSite, deploy, root, work } from './setup/site'
 
 // A county organiser, on a phone: drafts offline, exports the file, it is published by a
@@ -83,7 +83,7 @@ describe('county organiser', () => {
     await page.getByRole('button', { name: '确定删除' }).click()
     await page.getByText('还没有草稿。').waitFor()
 
-    await ctx.setOffline(true)
+    await goOffline(ctx)
     await page.reload()
     await page.getByRole('button', { name: '新建活动' }).click()
     await page.getByRole('combobox', { name: /输入地区名称/ }).fill('迁安')

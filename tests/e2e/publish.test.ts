@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startService, type Service } from '../../server/service'
-import { usePhone } from './setup/browser'
+import { goOffline, goOnline, usePhone } from './setup/browser'
 import { work } from './setup/site'
 
 // A county 科协 publishes from the editor: invite → sign up → draft offline → submit → review →
@@ -82,12 +82,12 @@ describe('publishing from the editor', () => {
     await editor.screenshot({ path: join(shots, 'organizer-edit.png'), fullPage: true })
 
     // Offline: the submission waits in IndexedDB, and goes when the network returns.
-    await editor.context().setOffline(true)
+    await goOffline(editor.context())
     await editor.getByRole('button', { name: '提交审核' }).click()
     await editor.getByText('已保存在本机：网络恢复后自动提交。').waitFor()
     await editor.getByRole('link', { name: '‹ 全部草稿' }).click()
     await editor.getByText(/待提交|正在提交/).waitFor()
-    await editor.context().setOffline(false)
+    await goOnline(editor.context())
     await editor.getByText(/已提交审核/).waitFor({ timeout: 20_000 })
     await editor.screenshot({ path: join(shots, 'organizer-submitted.png'), fullPage: true })
 

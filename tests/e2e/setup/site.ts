@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { copyStaticFiles } from '../../../scripts/staticFiles'
+import { TEST_TODAY } from '../../clock'
 
 export const root = join(import.meta.dirname, '../../..')
 export const work = join(root, '.tmp/e2e')
@@ -29,6 +30,8 @@ export function buildSite(name: string, documents: string, extra: string[] = [],
   run([process.execPath, '--import', 'tsx', 'scripts/data.ts', '--quiet', '--documents', documents, '--out', publicDir, ...extra])
   run([process.execPath, join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
     KEPU_PUBLIC_DIR: publicDir,
+    // Region pages are pre-rendered for the day the tests' phones live on.
+    KEPU_TODAY: TEST_TODAY,
   })
   return outDir
 }

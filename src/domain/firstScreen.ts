@@ -1,0 +1,63 @@
+import { NATIONAL_CODE, type RegionCalendar } from './types'
+
+/**
+ * What a pre-rendered region page (dist/r/<code>.html) carries besides its HTML: the calendar it
+ * was rendered from and the day and dataset it was rendered for. The app starts from it instead of
+ * fetching the same calendar again, and hydrates the HTML when the phone would render the same.
+ */
+export interface FirstScreen {
+  code: string
+  /** The day the page was rendered for (YYYY-MM-DD, in China). */
+  today: string
+  /** The dataset version the calendar belongs to. */
+  version: string
+  calendar: RegionCalendar
+}
+
+export const FIRST_SCREEN_ID = 'kepu-first'
+
+/**
+ * The data block that carries it. JSON in a <script> ends at the first `</script>`, whoever wrote
+ * it: an organiser's title can hold one, so `<`, `>` and `&` are written as \u escapes (and the two
+ * line separators old parsers choke on). A data block is not run, so the CSP needs no exception.
+ */
+export function firstScreenScript(first: FirstScreen): string {
+  const json = JSON.stringify(first).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return `<script type="application/json" id="${FIRST_SCREEN_ID}">${json}</script>`
+}
+
+/** How the phone would render the page now: everything the pre-rendered first screen depends on. */
+export interface ClientState {
+  path: string
+  query: URLSearchParams
+  today: string
+  version: string
+  elder: boolean
+  view: 'agenda' | 'month'
+  /** The region the person chose before (the national page greets those who have not). */
+  chosen: string | null
+  online: boolean
+}
+
+/** Query parameters that change what the calendar shows (CalendarView.vue). */
+const VIEW_PARAMS = ['view', 'y', 'm']
+
+/**
+ * Whether the page the build rendered is the page the phone would render now. Only then is it
+ * hydrated; otherwise the app renders its own in its place, from the same inlined data, in the
+ * same task (the person never sees a blank). A mismatch hydrated anyway would be patched by Vue
+ * with an error in the console.
+ */
+export function sameFirstScreen(first: FirstScreen, here: ClientState): boolean {
+  return (
+    here.path === `/r/${first.code}` &&
+    !VIEW_PARAMS.some((p) => here.query.has(p)) &&
+    here.today === first.today &&
+    here.version === first.version &&
+    // Rendered with the default preferences, online, for someone who has not chosen a region.
+    !here.elder &&
+    here.view === 'agenda' &&
+    here.online &&
+    (first.code !== NATIONAL_CODE || !here.chosen)
+  )
+}
