@@ -81,20 +81,24 @@ export default defineConfig(({ isSsrBuild }) => {
       // No inline scripts: the Content-Security-Policy allows none.
       modulePreload: {
         polyfill: false,
-        // The page preloads what it starts with; a lazy view fetches its own imports when opened
-        // (the service worker has them by then). This keeps a list of every chunk out of the
-        // first-screen script.
-        resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
+        // The app (src/boot.ts) comes with its imports at once; a lazy view fetches its own imports
+        // when opened (the service worker has them by then). This keeps a list of every chunk out
+        // of the first-screen script.
+        resolveDependencies: (file, deps, { hostType }) => (hostType === 'html' || /(^|\/)boot-[\w-]+\.js$/.test(file) ? deps : []),
       },
+      // One stylesheet, in the page: a pre-rendered page is drawn by it before any script runs, so
+      // the styles of the components it shows cannot wait for their scripts.
+      cssCodeSplit: false,
       target: 'es2020',
       rolldownOptions: {
         output: {
-          // Two shared chunks instead of many small ones: the framework (with Vite's preload and
-          // Vue's export helpers), and the domain helpers and data access every view uses. Fewer
-          // files, less per-file overhead on a weak network.
+          // Two shared chunks instead of many small ones: the framework (with Vue's export helper),
+          // and the domain helpers and data access every view uses. Fewer files, less per-file
+          // overhead on a weak network. Vite's preload helper stays in the entry, which would
+          // otherwise load the framework before the page is painted.
           codeSplitting: {
             groups: [
-              { name: 'framework', test: /node_modules[\\/](vue|@vue|vue-router|pinia)[\\/]|vite\/preload-helper|export-helper/ },
+              { name: 'framework', test: /node_modules[\\/](vue|@vue|vue-router|pinia)[\\/]|export-helper/ },
               { name: 'domain', test: /src[\\/](domain[\\/](types|dates|labels|uid|feeds)|composables[\\/](today|dataUrl|network|online))\.ts$/ },
             ],
           },

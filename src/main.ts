@@ -1,43 +1,37 @@
-import { createPinia } from 'pinia'
-import { createApp, createSSRApp } from 'vue'
-import { createWebHistory } from 'vue-router'
-import App from '@/App.vue'
-import { arrivedWithPage, dataVersion } from '@/composables/dataUrl'
-import { readFirstScreen } from '@/composables/firstScreen'
-import { today } from '@/composables/today'
-import { sameFirstScreen } from '@/domain/firstScreen'
-import { createKepuRouter } from '@/router'
-import { useDataStore } from '@/stores/data'
-import { usePrefsStore } from '@/stores/prefs'
-import { useRegionStore } from '@/stores/region'
+// The entry: as small as a script can be. On a pre-rendered region page the person already sees
+// the events; the app (src/boot.ts: Vue, the router, the stores) is fetched and run once the
+// browser reports that page painted, so none of its work stands between the HTML and the screen.
+// The shell (every other address) starts the app at once.
 import '@/styles/main.css'
 
-const pinia = createPinia()
-// A pre-rendered region page (dist/r/<code>.html) arrives with its calendar: the app starts from
-// it, never fetching it again, and takes over the HTML in place when it would render the same.
-const first = readFirstScreen()
-if (first?.version === dataVersion.value) {
-  arrivedWithPage(`r/${first.code}.json`, first.calendar)
-  useDataStore(pinia).seedCalendar(first.code, first.calendar)
+// The framework is evaluated first, the app's own code in a task after it: two short tasks rather
+// than one long one on a slow phone (the framework chunk holds Vue, the router and Pinia).
+const start = () => {
+  performance.mark('kepu:start')
+  void import('vue').then(() => setTimeout(() => void import('./boot')))
 }
-const prefs = usePrefsStore(pinia)
-const hydrate =
-  !!first &&
-  sameFirstScreen(first, {
-    path: location.pathname,
-    query: new URLSearchParams(location.search),
-    today: today(),
-    version: dataVersion.value,
-    elder: prefs.elder,
-    view: prefs.view,
-    chosen: useRegionStore(pinia).chosen,
-    online: navigator.onLine,
-  })
 
-const app = (hydrate ? createSSRApp : createApp)(App).use(pinia)
-const router = createKepuRouter(createWebHistory(import.meta.env.BASE_URL))
-app.use(router)
-// Over pre-rendered HTML the app mounts once its route is resolved: the page stays as it arrived
-// until then, and is replaced (or hydrated) in one task. The shell mounts at once.
-if (first) void router.isReady().then(() => app.mount('#app'))
-else app.mount('#app')
+/** Runs `then` after the first contentful paint has reached the screen (not merely been drawn). */
+function afterFirstPaint(then: () => void) {
+  let started = false
+  const go = () => {
+    if (started) return
+    started = true
+    then()
+  }
+  try {
+    const seen = new PerformanceObserver((list) => {
+      if (!list.getEntriesByName('first-contentful-paint').length) return
+      seen.disconnect()
+      setTimeout(go)
+    })
+    seen.observe({ type: 'paint', buffered: true })
+  } catch {
+    // No paint timing in this browser: the timer below starts the app.
+  }
+  // A browser that never reports the paint (an old one, a tab opened in the background).
+  setTimeout(go, 1000)
+}
+
+if (document.getElementById('kepu-first')) afterFirstPaint(start)
+else start()

@@ -89,7 +89,10 @@ export async function firstEvent(browser: Browser, page: string): Promise<{ onli
   await p2.waitForFunction(() => !!navigator.serviceWorker.controller)
   await p2.waitForFunction(async () => (await caches.keys()).some((k) => k.startsWith('kepu-data-')))
   await p2.waitForTimeout(300)
+  // No network for the page nor its service worker (Chromium's offline emulation lets some of the
+  // worker's own requests through).
   await ctx.setOffline(true)
+  await ctx.route('**/*', (route) => route.abort('internetdisconnected'))
   await p2.goto(url)
   const offlineRepeatMs = await firstEventAt(p2)
   await ctx.close()
@@ -123,6 +126,19 @@ export interface RenderTimes {
   agendaMs: number
   monthMs: number
   switchMs: number
+  /** The reference, median of five: a click that changes one line of text, to its painted frame. */
+  referenceMs: number
+}
+
+// The reference operation, outside the app: a button that changes one line of text.
+function addReference() {
+  const out = document.createElement('p')
+  out.id = 'bench-ref-out'
+  out.textContent = '0'
+  const button = document.createElement('button')
+  button.textContent = 'bench-reference'
+  button.addEventListener('click', () => (out.textContent = String(Number(out.textContent) + 1)))
+  document.body.append(button, out)
 }
 
 /** Rendering a region with thousands of instances: agenda, month view, switching months. */
@@ -142,7 +158,50 @@ export async function renderTimes(browser: Browser, at: string): Promise<RenderT
   const cold = await cycle()
   const warm: (typeof cold)[] = []
   for (let i = 0; i < 5; i++) warm.push(await cycle())
+  await page.evaluate(addReference)
+  const reference: number[] = []
+  for (let i = 0; i < 5; i++) reference.push(await page.evaluate(clickAndPaint, ['bench-reference', '#bench-ref-out'] as [string, string]))
   await ctx.close()
-  const median = (k: keyof typeof cold) => warm.map((w) => w[k]).sort((a, b) => a - b)[2]!
-  return { cold, agendaMs: median('agendaMs'), monthMs: median('monthMs'), switchMs: median('switchMs') }
+  const mid = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!
+  const median = (k: keyof typeof cold) => mid(warm.map((w) => w[k]))
+  return { cold, agendaMs: median('agendaMs'), monthMs: median('monthMs'), switchMs: median('switchMs'), referenceMs: mid(reference) }
+}
+
+export interface MainThread {
+  /** First contentful paint, ms since navigation. */
+  fcpMs: number
+  /** Tasks over 50 ms after the first paint: their time beyond 50 ms, summed (what TBT counts). */
+  blockingMs: number
+  longestMs: number
+  /** Taking over a pre-rendered page (performance measure kepu:mounted), when there is one. */
+  mountMs: number | null
+}
+
+/**
+ * The first load's main thread, traced in the page at 4× CPU slowdown (as Lighthouse's mobile
+ * profile simulates): the long tasks after the first paint, and how long hydrating took.
+ */
+export async function mainThread(browser: Browser, url: string): Promise<MainThread> {
+  const ctx = await phone(browser)
+  await ctx.addInitScript(() => {
+    const w = window as unknown as { __long: [number, number][] }
+    w.__long = []
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__long.push([e.startTime, e.duration])
+    }).observe({ type: 'longtask', buffered: true })
+  })
+  const page = await ctx.newPage()
+  const cdp = await ctx.newCDPSession(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+  await page.goto(url)
+  await page.locator('article.event, li').first().waitFor()
+  await page.waitForTimeout(3000)
+  const r = await page.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0
+    const long = (window as unknown as { __long: [number, number][] }).__long.filter(([start]) => start >= fcp)
+    const mount = performance.getEntriesByName('kepu:mounted')[0]?.duration ?? null
+    return { fcpMs: fcp, blockingMs: long.reduce((n, [, d]) => n + Math.max(0, d - 50), 0), longestMs: Math.max(0, ...long.map(([, d]) => d)), mountMs: mount }
+  })
+  await ctx.close()
+  return r
 }

@@ -1,14 +1,14 @@
 // npm run bench [-- --runs 3 --out bench-results] — the performance bench (README › Performance).
 // npm run bench -- --smoke — a tiny corpus, one run, no budgets: the test suite runs it so it cannot rot.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadCatalog } from '../catalog/load'
 import { copyStaticFiles } from '../staticFiles'
 import { startServer } from '../serve'
-import { firstEvent, launchBrowser, renderTimes, runLighthouse, withToday, type LighthouseRun } from './browser'
+import { firstEvent, launchBrowser, mainThread, renderTimes, runLighthouse, withToday, type LighthouseRun, type MainThread } from './browser'
 import { writeDocuments, writeLocalEntries } from './corpus'
 import { benchService } from './service'
 import { gzipSize, sizeStats, spread, treeSize, type Spread } from './stats'
@@ -64,12 +64,22 @@ function viteBuild(publicDir: string, outDir: string) {
   node([join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { KEPU_PUBLIC_DIR: publicDir, KEPU_TODAY: TEST_TODAY })
 }
 
-/** HTML, the scripts and styles it loads up front, and the data the first view fetches: gzip bytes. */
-function firstScreen(dist: string, dataFiles: string[]): number {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8')
-  const refs = [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!)
-  return [join(dist, 'index.html'), ...refs.map((r) => join(dist, r)), ...dataFiles].reduce((n, f) => n + gzipSize(f), 0)
+/** A page and the scripts and styles it loads up front (files relative to `dist`). */
+function pageFiles(dist: string, page: string): string[] {
+  const html = readFileSync(join(dist, page), 'utf8')
+  return [page, ...[...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!)]
 }
+
+/** A script and every script it imports statically, transitively (files relative to `dist`). */
+function withImports(dist: string, file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen
+  seen.add(file)
+  const code = readFileSync(join(dist, file), 'utf8')
+  for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*["']\.\/([\w.-]+\.js)["']/g)) withImports(dist, join(file, '..', m[1]!), seen)
+  return seen
+}
+
+const gzipTotal = (dist: string, files: Iterable<string>) => [...files].reduce((n, f) => n + gzipSize(join(dist, f)), 0)
 
 async function main() {
   rmSync(work, { recursive: true, force: true })
@@ -109,12 +119,16 @@ async function main() {
   node(['--import', 'tsx', 'scripts/data.ts', '--out', prodPublic, '--quiet'])
   const distProd = join(work, 'dist-prod')
   viteBuild(prodPublic, distProd)
-  const prodVersion = (JSON.parse(readFileSync(join(prodPublic, 'data/latest.json'), 'utf8')) as { version: string }).version
-  // The first view fetches only its region's calendar (tests/e2e/calendar.test.ts holds that).
-  const app = firstScreen(distProd, [join(distProd, 'data', prodVersion, 'r/000000.json')])
+  // A region's page arrives pre-rendered with its calendar: the page, its stylesheet and the small
+  // entry script are all it needs to be seen. The app's scripts come after it is painted, to
+  // hydrate it (the calendar is inlined: no data is fetched).
+  const visibleFiles = pageFiles(distProd, 'r/130200.html')
+  const app = gzipTotal(distProd, visibleFiles)
+  const bootChunk = readdirSync(join(distProd, 'assets')).find((f) => /^boot-[\w-]+\.js$/.test(f))!
+  const hydrated = gzipTotal(distProd, new Set([...visibleFiles, ...withImports(distProd, join('assets', bootChunk))]))
   const bareDist = join(work, 'dist-bare')
   node([join(root, 'node_modules/vite/bin/vite.js'), 'build', join(root, 'scripts/bench/bare-app'), '--outDir', bareDist, '--emptyOutDir', '--logLevel', 'error', '--config', join(root, 'scripts/bench/bare-app/vite.config.ts')])
-  const bare = firstScreen(bareDist, [])
+  const bare = gzipTotal(bareDist, pageFiles(bareDist, 'index.html'))
 
   log('5–7. in Chromium: Lighthouse, first event, rendering')
   const server = await startServer(distProd, 4599)
@@ -128,6 +142,8 @@ async function main() {
   const lh: LighthouseRun[] = []
   const fe: { onlineMs: number; offlineRepeatMs: number }[] = []
   const rt: Awaited<ReturnType<typeof renderTimes>>[] = []
+  const mt: MainThread[] = []
+  const bareMt: MainThread[] = []
   const browser = await launchBrowser()
   try {
     for (let i = 0; i < runs; i++) {
@@ -135,6 +151,8 @@ async function main() {
       bareLh.push(await runLighthouse('http://127.0.0.1:4596/'))
       fe.push(await firstEvent(browser, 'http://127.0.0.1:4599/r/130200'))
       rt.push(await renderTimes(browser, `http://127.0.0.1:4598/r/${FOCUS.region}?view=agenda&y=${FOCUS.year}&m=5`))
+      mt.push(await mainThread(browser, withToday('http://127.0.0.1:4599/r/130200')))
+      bareMt.push(await mainThread(browser, 'http://127.0.0.1:4596/'))
     }
   } finally {
     await browser.close()
@@ -145,6 +163,7 @@ async function main() {
   const med = (k: keyof LighthouseRun) => spread(lh.map((r) => r[k]))
   const bareMed = (k: keyof LighthouseRun) => spread(bareLh.map((r) => r[k]))
   const ratio = (k: keyof LighthouseRun) => med(k).median / bareMed(k).median
+  const referenceMs = spread(rt.map((r) => r.referenceMs)).median
 
   const editors = smoke ? 10 : 100
   log(`8. organiser service: ${editors} editors submitting at once, approve to published`)
@@ -166,21 +185,29 @@ async function main() {
     ['region data p50 / p95 / max (raw)', kb(regionData.raw), '', null],
     ['region feed p50 / p95 / max (gzip)', kb(feeds.gzip), '', null],
     ['region feed p50 / p95 / max (raw)', kb(feeds.raw), '', null],
-    ['first-screen transfer (gzip)', `${(app / 1024).toFixed(1)} KB vs bare ${(bare / 1024).toFixed(1)} KB = ${(app / bare).toFixed(2)}×`, '≤ 1.5×', app / bare <= 1.5],
-    ['Lighthouse performance', fmt(med('performance'), '', 0), '≥ 95', med('performance').median >= 95],
-    ['Lighthouse LCP', fmt(med('lcpMs'), ' ms', 0), '≤ 2000 ms', med('lcpMs').median <= 2000],
-    ['Lighthouse TBT / CLS', `${med('tbtMs').median.toFixed(0)} ms / ${med('cls').median.toFixed(3)}`, '', null],
-    // Issue 12's budgets (LCP ≤ 1.0×, TBT ≤ 1.3×, performance ≥ bare − 3) need pre-rendered pages: shown, not yet applied.
-    ['LCP against the bare app, same run', `${ratio('lcpMs').toFixed(2)}× (bare ${bareMed('lcpMs').median.toFixed(0)} ms)`, '', null],
-    ['TBT against the bare app, same run', `${med('tbtMs').median.toFixed(0)} ms vs ${bareMed('tbtMs').median.toFixed(0)} ms${bareMed('tbtMs').median > 0 ? ` = ${ratio('tbtMs').toFixed(2)}×` : ''}`, '', null],
-    ['performance against the bare app', `${med('performance').median.toFixed(0)} vs ${bareMed('performance').median.toFixed(0)}`, '', null],
+    ['first screen visible: page, style, entry (gzip)', `${(app / 1024).toFixed(1)} KB vs bare ${(bare / 1024).toFixed(1)} KB = ${(app / bare).toFixed(2)}×`, '≤ 1.5×', app / bare <= 1.5],
+    ['… and hydrated: with the app’s scripts (gzip)', `${(hydrated / 1024).toFixed(1)} KB`, '', null],
+    // Issue 12: the region page against the bare Vue app, same server, interleaved, medians.
+    ['Lighthouse performance vs bare app', `${fmt(med('performance'), '', 0)} vs ${fmt(bareMed('performance'), '', 0)}`, '≥ bare − 3', med('performance').median >= bareMed('performance').median - 3],
+    ['LCP vs bare app', `${ratio('lcpMs').toFixed(2)}× (${med('lcpMs').median.toFixed(0)} vs ${bareMed('lcpMs').median.toFixed(0)} ms)`, '≤ 1.0×', ratio('lcpMs') <= 1.0],
+    // TBT moves in steps of whole long tasks: against a bare app near 0 ms, 1.3× is finer than the
+    // measure. Then one long task's worth (50 ms) over the bare app is the budget (README › Performance).
+    ['TBT vs bare app', `${fmt(med('tbtMs'), ' ms', 0)} vs ${fmt(bareMed('tbtMs'), ' ms', 0)}`, '≤ 1.3× bare (≤ bare + 50 ms)', med('tbtMs').median <= Math.max(1.3 * bareMed('tbtMs').median, bareMed('tbtMs').median + 50)],
+    ['Lighthouse LCP / CLS (absolute, for information)', `${fmt(med('lcpMs'), ' ms', 0)} / ${med('cls').median.toFixed(3)}`, '', null],
+    [
+      'main thread, first load (4× CPU trace)',
+      `blocking ${fmt(spread(mt.map((m) => m.blockingMs)), ' ms', 0)}, longest task ${spread(mt.map((m) => m.longestMs)).median.toFixed(0)} ms, hydrating ${spread(mt.map((m) => m.mountMs ?? NaN)).median.toFixed(0)} ms; bare: blocking ${spread(bareMt.map((m) => m.blockingMs)).median.toFixed(0)} ms, longest ${spread(bareMt.map((m) => m.longestMs)).median.toFixed(0)} ms`,
+      '',
+      null,
+    ],
     ['Lighthouse accessibility', fmt(med('accessibility'), '', 0), '100', med('accessibility').median === 100],
     ['Lighthouse best practices', fmt(med('bestPractices'), '', 0), '100', med('bestPractices').median === 100],
     ['Lighthouse SEO', fmt(med('seo'), '', 0), '100', med('seo').median === 100],
     ['first event visible, online (cold)', fmt(spread(fe.map((f) => f.onlineMs)), ' ms', 0), '', null],
     ['first event visible, offline repeat', fmt(spread(fe.map((f) => f.offlineRepeatMs)), ' ms', 0), '≤ 500 ms', spread(fe.map((f) => f.offlineRepeatMs)).median <= 500],
-    [`agenda render (region of ${focusCount} instances)`, fmt(spread(rt.map((r) => r.agendaMs)), ' ms', 0), '≤ 50 ms', spread(rt.map((r) => r.agendaMs)).median <= 50],
-    ['month view render', fmt(spread(rt.map((r) => r.monthMs)), ' ms', 0), '≤ 50 ms', spread(rt.map((r) => r.monthMs)).median <= 50],
+    [`agenda render (region of ${focusCount} instances)`, `${fmt(spread(rt.map((r) => r.agendaMs)), ' ms', 0)} = ${(spread(rt.map((r) => r.agendaMs)).median / referenceMs).toFixed(1)}× ref`, '≤ 25 ms', spread(rt.map((r) => r.agendaMs)).median <= 25],
+    ['month view render', `${fmt(spread(rt.map((r) => r.monthMs)), ' ms', 0)} = ${(spread(rt.map((r) => r.monthMs)).median / referenceMs).toFixed(1)}× ref`, '≤ 25 ms', spread(rt.map((r) => r.monthMs)).median <= 25],
+    ['reference: a click that changes one line, to its painted frame', `${referenceMs.toFixed(0)} ms`, '', null],
     ['month switch', fmt(spread(rt.map((r) => r.switchMs)), ' ms', 0), '≤ 50 ms', spread(rt.map((r) => r.switchMs)).median <= 50],
     [`${editors} editors submitting at once: p95`, fmt(submitP95, ' ms', 0), '≤ 300 ms', submitP95.median <= 300],
     ['submissions kept', `${svc.stored} of ${svc.submitted} (${svc.accepted} accepted)`, 'all', svc.stored === svc.submitted && svc.accepted === svc.submitted],
@@ -191,7 +218,8 @@ async function main() {
     extraction: { docsPerSec, peakRssMb: extractRss, large },
     build: { x1: build1, x2: build2, ratio: build2.median / build1.median, peakRssMb: rss1 },
     output: { totalMb, regionData, feeds },
-    firstScreen: { appBytes: app, bareBytes: bare, ratio: app / bare },
+    firstScreen: { appBytes: app, hydratedBytes: hydrated, bareBytes: bare, ratio: app / bare },
+    mainThread: { app: mt, bare: bareMt },
     lighthouse: lh,
     bareLighthouse: bareLh,
     firstEvent: fe,

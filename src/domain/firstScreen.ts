@@ -14,6 +14,7 @@ export interface FirstScreen {
   calendar: RegionCalendar
 }
 
+// (src/main.ts looks for it by this name too, without importing anything.)
 export const FIRST_SCREEN_ID = 'kepu-first'
 
 /**

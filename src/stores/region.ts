@@ -17,12 +17,17 @@ export const useRegionStore = defineStore('region', () => {
   const chosen = ref<string | null>(storedRegion())
 
   function choose(code: string) {
+    if (chosen.value === code) return
     chosen.value = code
-    try {
-      localStorage.setItem(KEY, code)
-    } catch {
-      // Private mode: the choice still lives in the URL.
-    }
+    // Written a moment later, not in the task that shows the calendar: a first write to storage
+    // can take milliseconds on a phone.
+    setTimeout(() => {
+      try {
+        localStorage.setItem(KEY, code)
+      } catch {
+        // Private mode: the choice still lives in the URL.
+      }
+    })
   }
 
   return { chosen, choose }

@@ -24,9 +24,12 @@ afterEach(() => {
 })
 
 describe('region store', () => {
-  it('remembers the chosen region across visits', () => {
+  it('remembers the chosen region across visits', async () => {
     expect(storedRegion()).toBeNull()
     useRegionStore().choose('130200')
+    expect(useRegionStore().chosen).toBe('130200')
+    // Written a moment later, out of the task that shows the calendar.
+    await new Promise((ok) => setTimeout(ok))
     expect(storedRegion()).toBe('130200')
     setActivePinia(createPinia())
     expect(useRegionStore().chosen).toBe('130200')

@@ -46,6 +46,14 @@ export function usePhone(options: PhoneOptions = {}): PhoneSession {
   let problems: string[] = []
   let extra: BrowserContext[] = []
   const watch = (page: Page) => {
+    // A pre-rendered page is on screen before the app takes it over; a tap before that lands on
+    // plain HTML and does nothing, as on a phone whose scripts have not arrived. Tests tap after.
+    const goto = page.goto.bind(page)
+    page.goto = async (url, options) => {
+      const response = await goto(url, options)
+      await page.waitForFunction(() => document.documentElement.dataset.app === 'ready' || !document.getElementById('app'))
+      return response
+    }
     page.on('pageerror', (e) => problems.push(`script error: ${e.message}`))
     page.on('dialog', (d) => {
       problems.push(`dialog: ${d.message()}`)
