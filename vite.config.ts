@@ -153,6 +153,8 @@ export default defineConfig(({ isSsrBuild }) => {
               options: {
                 cacheName: CACHES.pages,
                 networkTimeoutSeconds: 4,
+                // /r/130200?view=month is the same page: the app reads the query.
+                matchOptions: { ignoreSearch: true },
                 expiration: { maxEntries: 50, purgeOnQuotaError: true },
                 cacheableResponse: { statuses: [200] },
                 plugins: [

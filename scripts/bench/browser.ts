@@ -114,6 +114,7 @@ async function clickAndPaint([label, until]: [string, string]): Promise<number> 
     await new Promise((r) => requestAnimationFrame(r))
     const el = document.querySelector(until)
     if (el && (before === null || el.textContent !== before)) break
+    if (performance.now() - t0 > 10_000) throw new Error(`${label}: ${until} did not change within 10 s`)
   }
   await new Promise((r) => setTimeout(r, 0))
   return performance.now() - t0
@@ -147,6 +148,8 @@ export async function renderTimes(browser: Browser, at: string): Promise<RenderT
   const ctx = await phone(browser)
   const page = await ctx.newPage()
   await page.goto(url)
+  // The pre-rendered events show before the app has taken the page over: wait for the app.
+  await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' })
   await page.locator('article.event').first().waitFor()
   const cycle = async () => {
     const monthMs = await page.evaluate(clickAndPaint, ['月历', 'table.grid'] as [string, string])
