@@ -12,7 +12,6 @@ import { usePrefsStore } from '@/stores/prefs'
 import { useRegionStore } from '@/stores/region'
 
 // The app itself, started by src/main.ts.
-performance.mark('kepu:boot')
 const pinia = createPinia()
 // A pre-rendered region page (dist/r/<code>.html) arrives with its calendar: the app starts from
 // it, never fetching it again, and takes over the HTML in place when it would render the same.

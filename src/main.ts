@@ -6,10 +6,7 @@ import '@/styles/main.css'
 
 // The framework is evaluated first, the app's own code in a task after it: two short tasks rather
 // than one long one on a slow phone (the framework chunk holds Vue, the router and Pinia).
-const start = () => {
-  performance.mark('kepu:start')
-  void import('vue').then(() => setTimeout(() => void import('./boot')))
-}
+const start = () => void import('vue').then(() => setTimeout(() => void import('./boot')))
 
 /** Runs `then` after the first contentful paint has reached the screen (not merely been drawn). */
 function afterFirstPaint(then: () => void) {
