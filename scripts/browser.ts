@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { LaunchOptions } from 'playwright-core'
+import type { BrowserContext, LaunchOptions } from 'playwright-core'
 
 /**
  * The browser for tests, screenshots and the bench: by default the Chromium pinned in
@@ -60,4 +60,18 @@ export async function chromiumLaunchOptions(): Promise<LaunchOptions> {
       '--font-render-hinting=none',
     ],
   }
+}
+
+/**
+ * No network, for the page and for its service worker: Chromium's offline emulation lets some of
+ * the worker's own requests through (a region page it asks the network for first would arrive).
+ */
+export async function goOffline(context: BrowserContext) {
+  await context.setOffline(true)
+  await context.route('**/*', (route) => route.abort('internetdisconnected'))
+}
+
+export async function goOnline(context: BrowserContext) {
+  await context.unrouteAll()
+  await context.setOffline(false)
 }

@@ -3,10 +3,13 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 
-/** Starts server/main.ts with `env`; resolves once it serves, with the first admin's invitation token if it printed one. */
-export function startServiceProcess(env: Record<string, string>): Promise<{ proc: ChildProcess; invitation: string | null }> {
+/**
+ * Starts `script` (server/main.ts, or the bench's bare service) with `env`; resolves once it
+ * serves, with the first admin's invitation token if it printed one.
+ */
+export function startServiceProcess(env: Record<string, string>, script = 'server/main.ts'): Promise<{ proc: ChildProcess; invitation: string | null }> {
   const root = join(import.meta.dirname, '..')
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+  const proc = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
   let out = ''
   return new Promise((ok, fail) => {
     proc.stdout!.on('data', (d: Buffer) => {

@@ -141,17 +141,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (s.user.role === 'editor' && !within(entry.region, s.user.region))
       throw new ApiError(403, `你只能提交${regionName(s.user.region)}的活动，这里写的是 ${entry.region}`, `You may submit for your own region only (${s.user.region})`)
     const id = fileId as string
-    // One statement, so one round trip and atomic: refused if that revision is already published;
-    // else a newer submission of the same entry replaces the one still waiting, with its audit line.
-    const [row] = await db.query<{ id: number | null; published: number | null }>(
-      `with pub as (select revision from published where region = $1 and entry_id = $2),
-            ok as (select 1 where not exists (select 1 from pub where revision >= $4)),
-            old as (update submissions set state = 'superseded', decided_at = now() where region = $1 and entry_id = $2 and state = 'pending' and exists (select 1 from ok)),
-            ins as (insert into submissions (region, entry_id, yaml, revision, title, state, author_id) select $1, $2, $3, $4, $5, 'pending', $6 from ok returning id),
-            log as (insert into audit (user_id, action, target, detail) select $6, 'submit', $1 || '/' || $2, 'revision ' || $4 from ins)
-       select (select id from ins) as id, (select revision from pub) as published`,
-      [entry.region, id, entryToYaml(entry), entry.revision, entry.title ?? '', s.user.id],
-    )
+    // One statement (submit_entry, server/migrations/002_submission_paths.sql), so one round trip
+    // and atomic: refused if that revision is already published; else a newer submission of the
+    // same entry replaces the one still waiting, with its audit line.
+    const [row] = await db.query<{ id: number | null; published: number | null }>('select submission_id as id, published_revision as published from submit_entry($1, $2, $3, $4, $5, $6)', [
+      entry.region,
+      id,
+      entryToYaml(entry),
+      entry.revision,
+      entry.title ?? '',
+      s.user.id,
+    ])
     const pub = row!.published
     if (row!.id === null)
       throw new ApiError(409, `这项活动已发布第 ${pub} 版；修改后请把 revision 改为 ${pub! + 1}`, `Already published at revision ${pub}: raise revision`, {

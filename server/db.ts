@@ -68,11 +68,20 @@ async function migrate(db: Db) {
   }
 }
 
-/** Statements of a migration file (no semicolons inside strings in our migrations). */
-function splitSql(sql: string): string[] {
-  return sql
-    .replace(/--.*$/gm, '')
-    .split(';')
-    .map((s) => s.trim())
-    .filter(Boolean)
+/**
+ * Statements of a migration file: split at semicolons outside $$-quoted function bodies (no
+ * semicolons inside plain strings in our migrations).
+ */
+export function splitSql(sql: string): string[] {
+  const statements: string[] = []
+  let current = ''
+  // Each piece is a $$…$$ body (kept whole), a semicolon, or text up to the next of either.
+  for (const [piece] of sql.replace(/--.*$/gm, '').matchAll(/\$\$[\s\S]*?\$\$|;|[^;$]+|\$/g)) {
+    if (piece === ';') {
+      statements.push(current.trim())
+      current = ''
+    } else current += piece
+  }
+  statements.push(current.trim())
+  return statements.filter(Boolean)
 }

@@ -22,8 +22,6 @@ export interface Session {
 }
 
 export const COOKIE = 'kepu_session'
-const SESSION_SQL = `select u.id, u.name, u.role, u.region, s.csrf, s.expires_at < now() as expired
-  from sessions s join users u on u.id = s.user_id where s.token_hash = $1`
 type SessionRow = User & { csrf: string; expired: boolean }
 
 const unauthenticated = () => new ApiError(401, '请先登录', 'Sign in first')
@@ -40,7 +38,7 @@ export function sessions(db: Db, sessionMs: number, regionName: (code: string) =
     const token = req.cookies[COOKIE]
     if (!token) throw unauthenticated()
     const hash = tokenHash(token)
-    const [row] = await db.query<SessionRow>(SESSION_SQL, [hash])
+    const [row] = await db.query<SessionRow>('select * from session_of($1)', [hash])
     return sessionOf(row, hash)
   }
 
@@ -53,13 +51,9 @@ export function sessions(db: Db, sessionMs: number, regionName: (code: string) =
     const id = typeof header === 'string' && /^[\w-]{8,64}$/.test(header) ? header : null
     const csrf = req.headers['x-csrf-token']
     const hash = tokenHash(token)
-    // One round trip: the session, and the request id taken only if it is one and the session and token hold.
-    const [row] = await db.query<SessionRow & { fresh: boolean }>(
-      `with s as (${SESSION_SQL}),
-            r as (insert into request_ids (id, user_id) select $2::text, id from s where $2::text is not null and not s.expired and s.csrf = $3 on conflict do nothing returning id)
-       select s.*, exists (select 1 from r) as fresh from s`,
-      [hash, id, typeof csrf === 'string' ? csrf : ''],
-    )
+    // One round trip: the session, and the request id taken only if it is one and the session and
+    // token hold (take_request, server/migrations/002_submission_paths.sql).
+    const [row] = await db.query<SessionRow & { fresh: boolean }>('select * from take_request($1, $2, $3)', [hash, id, typeof csrf === 'string' ? csrf : ''])
     const s = sessionOf(row, hash)
     if (csrf !== s.csrf) throw new ApiError(403, '页面已过期，请刷新后再试（CSRF 校验失败）', 'CSRF token missing or wrong: reload the page')
     if (!id) throw new ApiError(400, '请求缺少编号，请用组织者页面提交', 'X-Request-Id header missing')

@@ -4,7 +4,7 @@ import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { TEST_TODAY } from '../../tests/clock'
-import { chromiumLaunchOptions, chromiumPath } from '../browser'
+import { chromiumLaunchOptions, chromiumPath, goOffline } from '../browser'
 
 export interface LighthouseRun {
   performance: number
@@ -89,10 +89,7 @@ export async function firstEvent(browser: Browser, page: string): Promise<{ onli
   await p2.waitForFunction(() => !!navigator.serviceWorker.controller)
   await p2.waitForFunction(async () => (await caches.keys()).some((k) => k.startsWith('kepu-data-')))
   await p2.waitForTimeout(300)
-  // No network for the page nor its service worker (Chromium's offline emulation lets some of the
-  // worker's own requests through).
-  await ctx.setOffline(true)
-  await ctx.route('**/*', (route) => route.abort('internetdisconnected'))
+  await goOffline(ctx)
   await p2.goto(url)
   const offlineRepeatMs = await firstEventAt(p2)
   await ctx.close()

@@ -168,8 +168,10 @@ async function main() {
   const editors = smoke ? 10 : 100
   log(`8. organiser service: ${editors} editors submitting at once, approve to published`)
   // distProd again: the seeds' site, served and published into by the service as npm start does.
-  const svc = await benchService(distProd, work, { editors, rounds: runs, approvals: runs, port: 4597 })
+  const svc = await benchService(distProd, work, { editors, rounds: runs, approvals: runs, port: 4597, barePort: 4595 })
   const submitP95 = spread(svc.p95s)
+  const bareSubmitP95 = spread(svc.bareP95s)
+  const submitRatio = submitP95.median / bareSubmitP95.median
   const approve = spread(svc.approveMs.map((ms) => ms / 1000))
 
   const rows: Row[] = [
@@ -209,7 +211,9 @@ async function main() {
     ['month view render', `${fmt(spread(rt.map((r) => r.monthMs)), ' ms', 0)} = ${(spread(rt.map((r) => r.monthMs)).median / referenceMs).toFixed(1)}× ref`, '≤ 25 ms', spread(rt.map((r) => r.monthMs)).median <= 25],
     ['reference: a click that changes one line, to its painted frame', `${referenceMs.toFixed(0)} ms`, '', null],
     ['month switch', fmt(spread(rt.map((r) => r.switchMs)), ' ms', 0), '≤ 50 ms', spread(rt.map((r) => r.switchMs)).median <= 50],
-    [`${editors} editors submitting at once: p95`, fmt(submitP95, ' ms', 0), '≤ 300 ms', submitP95.median <= 300],
+    // Against the least a service that keeps submissions does (scripts/bench/bare-service.ts), same
+    // clients, rounds interleaved: the session, CSRF, replay id, checks and audit cost ≤ 2 such writes more.
+    [`${editors} editors submitting at once: p95 vs bare service`, `${submitRatio.toFixed(2)}× (${fmt(submitP95, ' ms', 0)} vs ${fmt(bareSubmitP95, ' ms', 0)})`, '≤ 3×', submitRatio <= 3],
     ['submissions kept', `${svc.stored} of ${svc.submitted} (${svc.accepted} accepted)`, 'all', svc.stored === svc.submitted && svc.accepted === svc.submitted],
     ['approve → published (site data and feeds)', fmt(approve, ' s', 1), '≤ 3 s', approve.median <= 3],
     ['first switch of each (cold code)', `agenda ${spread(rt.map((r) => r.cold.agendaMs)).median.toFixed(0)} / month ${spread(rt.map((r) => r.cold.monthMs)).median.toFixed(0)} / switch ${spread(rt.map((r) => r.cold.switchMs)).median.toFixed(0)} ms`, '', null],

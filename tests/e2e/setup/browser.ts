@@ -87,16 +87,4 @@ export function usePhone(options: PhoneOptions = {}): PhoneSession {
   return session
 }
 
-/**
- * No network, for the page and for its service worker: Chromium's offline emulation lets some of
- * the worker's own requests through (a region page it asks the network for first would arrive).
- */
-export async function goOffline(context: BrowserContext) {
-  await context.setOffline(true)
-  await context.route('**/*', (route) => route.abort('internetdisconnected'))
-}
-
-export async function goOnline(context: BrowserContext) {
-  await context.unrouteAll()
-  await context.setOffline(false)
-}
+export { goOffline, goOnline } from '../../../scripts/browser'
