@@ -52,37 +52,42 @@ function phone(browser: Browser): Promise<BrowserContext> {
   return browser.newContext(PHONE)
 }
 
-// Records when the first event card appears, in the page's own clock (ms since navigation start).
-function watchFirstEvent() {
+// Records when the first `selector` appears, in the page's own clock (ms since navigation start).
+function watchFirst(selector: string) {
   new MutationObserver((_, obs) => {
-    if (document.querySelector('article.event')) {
-      ;(window as unknown as { __firstEvent: number }).__firstEvent = performance.now()
+    if (document.querySelector(selector)) {
+      ;(window as unknown as { __first: number }).__first = performance.now()
       obs.disconnect()
     }
   }).observe(document, { subtree: true, childList: true })
 }
 
-async function firstEventAt(page: Page): Promise<number> {
-  await page.locator('article.event').first().waitFor({ timeout: 30_000 })
-  return page.evaluate(() => (window as unknown as { __firstEvent: number }).__firstEvent)
+async function firstAt(page: Page, selector: string): Promise<number> {
+  await page.locator(selector).first().waitFor({ timeout: 30_000 })
+  return page.evaluate(() => (window as unknown as { __first: number }).__first)
 }
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch(await chromiumLaunchOptions())
 }
 
+/** A cold first visit: navigation to the first `selector` in the page (the bare app's: `li`). */
+export async function coldFirst(browser: Browser, url: string, selector = 'article.event'): Promise<number> {
+  const ctx = await phone(browser)
+  await ctx.addInitScript(watchFirst, selector)
+  const page = await ctx.newPage()
+  await page.goto(url)
+  const ms = await firstAt(page, selector)
+  await ctx.close()
+  return ms
+}
+
 /** Navigation to the first event visible: a cold first visit, and a repeat visit offline. */
 export async function firstEvent(browser: Browser, page: string): Promise<{ onlineMs: number; offlineRepeatMs: number }> {
   const url = withToday(page)
-  const cold = await phone(browser)
-  await cold.addInitScript(watchFirstEvent)
-  const p1 = await cold.newPage()
-  await p1.goto(url)
-  const onlineMs = await firstEventAt(p1)
-  await cold.close()
-
+  const onlineMs = await coldFirst(browser, url)
   const ctx = await phone(browser)
-  await ctx.addInitScript(watchFirstEvent)
+  await ctx.addInitScript(watchFirst, 'article.event')
   const p2 = await ctx.newPage()
   await p2.goto(url)
   await p2.locator('article.event').first().waitFor()
@@ -91,7 +96,7 @@ export async function firstEvent(browser: Browser, page: string): Promise<{ onli
   await p2.waitForTimeout(300)
   await goOffline(ctx)
   await p2.goto(url)
-  const offlineRepeatMs = await firstEventAt(p2)
+  const offlineRepeatMs = await firstAt(p2, 'article.event')
   await ctx.close()
   return { onlineMs, offlineRepeatMs }
 }

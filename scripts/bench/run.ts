@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util'
 import { loadCatalog } from '../catalog/load'
 import { copyStaticFiles } from '../staticFiles'
 import { startServer } from '../serve'
-import { firstEvent, launchBrowser, mainThread, renderTimes, runLighthouse, withToday, type LighthouseRun, type MainThread } from './browser'
+import { coldFirst, firstEvent, launchBrowser, mainThread, renderTimes, runLighthouse, withToday, type LighthouseRun, type MainThread } from './browser'
 import { writeDocuments, writeLocalEntries } from './corpus'
 import { benchService } from './service'
 import { gzipSize, sizeStats, spread, treeSize, type Spread } from './stats'
@@ -91,8 +91,11 @@ async function main() {
   const c2 = corpus('x2', 2)
 
   log('1. extraction throughput')
-  const ex = Array.from({ length: runs }, () => JSON.parse(node(['--import', 'tsx', 'scripts/bench/measure-extract.ts', c1.docs]).stdout) as { documents: number; ms: number; maxRssKb: number })
+  const ex = Array.from({ length: runs }, () => JSON.parse(node(['--import', 'tsx', 'scripts/bench/measure-extract.ts', c1.docs]).stdout) as { documents: number; ms: number; readMs: number; maxRssKb: number })
   const docsPerSec = spread(ex.map((e) => (e.documents / e.ms) * 1000))
+  const extractMs = spread(ex.map((e) => e.ms))
+  const readMs = spread(ex.map((e) => e.readMs))
+  const extractRatio = extractMs.median / readMs.median
   const extractRss = Math.max(...ex.map((e) => e.maxRssKb / 1024))
 
   const halfMb = smoke ? 0.25 : 10
@@ -105,6 +108,7 @@ async function main() {
   const b1 = Array.from({ length: runs }, () => build(c1, out1))
   const b2 = Array.from({ length: runs }, () => build(c2, join(work, 'out-x2')))
   const build1 = spread(b1.map((b) => b.ms / 1000))
+  const buildRatio = (build1.median * 1000) / extractMs.median
   const build2 = spread(b2.map((b) => b.ms / 1000))
   const rss1 = Math.max(...b1.map((b) => b.rssMb))
 
@@ -116,7 +120,8 @@ async function main() {
 
   log('4. first-screen transfer against a bare Vue + vue-router + pinia app')
   const prodPublic = join(work, 'public-prod')
-  node(['--import', 'tsx', 'scripts/data.ts', '--out', prodPublic, '--quiet'])
+  // Timed: the reference for an approval's publish, which builds the same seeds' data in the service.
+  const seedsBuildMs = node(['--import', 'tsx', 'scripts/data.ts', '--out', prodPublic, '--quiet']).ms
   const distProd = join(work, 'dist-prod')
   viteBuild(prodPublic, distProd)
   // A region's page arrives pre-rendered with its calendar: the page, its stylesheet and the small
@@ -141,6 +146,7 @@ async function main() {
   const focusCount = (JSON.parse(readFileSync(join(out1, 'data', version, 'r', `${FOCUS.region}.json`), 'utf8')) as { instances: unknown[] }).instances.length
   const lh: LighthouseRun[] = []
   const fe: { onlineMs: number; offlineRepeatMs: number }[] = []
+  const bareFirst: number[] = []
   const rt: Awaited<ReturnType<typeof renderTimes>>[] = []
   const mt: MainThread[] = []
   const bareMt: MainThread[] = []
@@ -150,6 +156,7 @@ async function main() {
       lh.push(await runLighthouse(withToday('http://127.0.0.1:4599/r/130200')))
       bareLh.push(await runLighthouse('http://127.0.0.1:4596/'))
       fe.push(await firstEvent(browser, 'http://127.0.0.1:4599/r/130200'))
+      bareFirst.push(await coldFirst(browser, 'http://127.0.0.1:4596/', 'li'))
       rt.push(await renderTimes(browser, `http://127.0.0.1:4598/r/${FOCUS.region}?view=agenda&y=${FOCUS.year}&m=5`))
       mt.push(await mainThread(browser, withToday('http://127.0.0.1:4599/r/130200')))
       bareMt.push(await mainThread(browser, 'http://127.0.0.1:4596/'))
@@ -173,12 +180,18 @@ async function main() {
   const bareSubmitP95 = spread(svc.bareP95s)
   const submitRatio = submitP95.median / bareSubmitP95.median
   const approve = spread(svc.approveMs.map((ms) => ms / 1000))
+  const approveRatio = (approve.median * 1000) / seedsBuildMs
+  const offline = spread(fe.map((f) => f.offlineRepeatMs))
+  const offlineRatio = offline.median / spread(bareFirst).median
+  const switchMs = spread(rt.map((r) => r.switchMs))
 
   const rows: Row[] = [
-    ['extraction throughput', fmt(docsPerSec, ' docs/s', 0), '≥ 200 docs/s', docsPerSec.median >= 200],
+    // Every timing budget is a ratio against a reference measured in the same run (README ›
+    // Performance); a budget that was absolute became about the ratio it stood for on this machine.
+    ['extraction vs reading the same documents', `${extractRatio.toFixed(1)}× (${fmt(extractMs, ' ms', 0)} vs ${readMs.median.toFixed(0)} ms; ${fmt(docsPerSec, ' docs/s', 0)})`, '≤ 50×', extractRatio <= 50],
     ['extraction peak RSS', `${extractRss.toFixed(0)} MB`, '', null],
     [`one ${halfMb * 2} MB document vs two of ${halfMb} MB`, `${(spread(large.map((l) => l.wholeMs)).median / 1000).toFixed(1)} s vs ${(spread(large.map((l) => l.twoHalvesMs)).median / 1000).toFixed(1)} s = ${fmt(largeRatio, '×', 2)}`, '≤ 1.5×', largeRatio.median <= 1.5],
-    [`nationwide build (${size.docs} docs, ${size.entries} entries)`, fmt(build1, ' s', 1), '≤ 20 s', build1.median <= 20],
+    [`nationwide build (${size.docs} docs, ${size.entries} entries) vs extracting its documents`, `${buildRatio.toFixed(1)}× (${fmt(build1, ' s', 1)})`, '≤ 8×', buildRatio <= 8],
     ['nationwide build peak RSS', `${rss1.toFixed(0)} MB`, '≤ 1024 MB', rss1 <= 1024],
     ['build with 2× input', fmt(build2, ' s', 1), '', null],
     ['growth for 2× input', `${(build2.median / build1.median).toFixed(2)}×`, '≤ 2.2×', build2.median / build1.median <= 2.2],
@@ -206,27 +219,28 @@ async function main() {
     ['Lighthouse best practices', fmt(med('bestPractices'), '', 0), '100', med('bestPractices').median === 100],
     ['Lighthouse SEO', fmt(med('seo'), '', 0), '100', med('seo').median === 100],
     ['first event visible, online (cold)', fmt(spread(fe.map((f) => f.onlineMs)), ' ms', 0), '', null],
-    ['first event visible, offline repeat', fmt(spread(fe.map((f) => f.offlineRepeatMs)), ' ms', 0), '≤ 500 ms', spread(fe.map((f) => f.offlineRepeatMs)).median <= 500],
+    ['first event visible, offline repeat, vs the bare app’s first item online', `${offlineRatio.toFixed(1)}× (${fmt(offline, ' ms', 0)} vs ${fmt(spread(bareFirst), ' ms', 0)})`, '≤ 8×', offlineRatio <= 8],
     [`agenda render (region of ${focusCount} instances)`, `${fmt(spread(rt.map((r) => r.agendaMs)), ' ms', 0)} = ${(spread(rt.map((r) => r.agendaMs)).median / referenceMs).toFixed(1)}× ref`, '≤ 25 ms', spread(rt.map((r) => r.agendaMs)).median <= 25],
     ['month view render', `${fmt(spread(rt.map((r) => r.monthMs)), ' ms', 0)} = ${(spread(rt.map((r) => r.monthMs)).median / referenceMs).toFixed(1)}× ref`, '≤ 25 ms', spread(rt.map((r) => r.monthMs)).median <= 25],
     ['reference: a click that changes one line, to its painted frame', `${referenceMs.toFixed(0)} ms`, '', null],
-    ['month switch', fmt(spread(rt.map((r) => r.switchMs)), ' ms', 0), '≤ 50 ms', spread(rt.map((r) => r.switchMs)).median <= 50],
+    ['month switch', `${fmt(switchMs, ' ms', 0)} = ${(switchMs.median / referenceMs).toFixed(1)}× ref`, '≤ 4× ref', switchMs.median <= 4 * referenceMs],
     // Against the least a service that keeps submissions does (scripts/bench/bare-service.ts), same
     // clients, rounds interleaved: the session, CSRF, replay id, checks and audit cost ≤ 2 such writes more.
     [`${editors} editors submitting at once: p95 vs bare service`, `${submitRatio.toFixed(2)}× (${fmt(submitP95, ' ms', 0)} vs ${fmt(bareSubmitP95, ' ms', 0)})`, '≤ 3×', submitRatio <= 3],
     ['submissions kept', `${svc.stored} of ${svc.submitted} (${svc.accepted} accepted)`, 'all', svc.stored === svc.submitted && svc.accepted === svc.submitted],
-    ['approve → published (site data and feeds)', fmt(approve, ' s', 1), '≤ 3 s', approve.median <= 3],
+    ['approve → published, vs building the same data (npm run data)', `${approveRatio.toFixed(2)}× (${fmt(approve, ' s', 1)} vs ${(seedsBuildMs / 1000).toFixed(1)} s)`, '≤ 0.75×', approveRatio <= 0.75],
     ['first switch of each (cold code)', `agenda ${spread(rt.map((r) => r.cold.agendaMs)).median.toFixed(0)} / month ${spread(rt.map((r) => r.cold.monthMs)).median.toFixed(0)} / switch ${spread(rt.map((r) => r.cold.switchMs)).median.toFixed(0)} ms`, '', null],
   ]
   Object.assign(results, {
-    extraction: { docsPerSec, peakRssMb: extractRss, large },
-    build: { x1: build1, x2: build2, ratio: build2.median / build1.median, peakRssMb: rss1 },
+    extraction: { docsPerSec, extractMs, readMs, ratio: extractRatio, peakRssMb: extractRss, large },
+    build: { x1: build1, x2: build2, ratio: build2.median / build1.median, vsExtraction: buildRatio, seedsBuildMs, peakRssMb: rss1 },
     output: { totalMb, regionData, feeds },
     firstScreen: { appBytes: app, hydratedBytes: hydrated, bareBytes: bare, ratio: app / bare },
     mainThread: { app: mt, bare: bareMt },
     lighthouse: lh,
     bareLighthouse: bareLh,
     firstEvent: fe,
+    bareFirstItem: bareFirst,
     render: rt,
     service: svc,
     table: rows.map(([what, value, budget, pass]) => ({ what, value, budget, pass: smoke ? null : pass })),
