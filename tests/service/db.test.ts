@@ -38,5 +38,5 @@ describe('migrations', () => {
     } finally {
       await db.close()
     }
-  })
+  }, 60_000) // starting PGlite and migrating takes seconds while the whole suite runs in parallel
 })
