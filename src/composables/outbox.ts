@@ -19,10 +19,24 @@ export async function submitDraft(draft: Draft): Promise<Draft> {
 }
 
 let flushing: Promise<void> | null = null
+let askedAgain = false
 
-/** Sends every waiting draft, one at a time. Never throws; each draft records how it went. */
+/**
+ * Sends every waiting draft, one at a time. Never throws; each draft records how it went. Asked
+ * while a pass is under way (the network came back while a pass begun offline was still failing),
+ * it runs one more pass after it: the answer covers both.
+ */
 export function flushOutbox(): Promise<void> {
-  flushing ??= send().finally(() => (flushing = null))
+  if (flushing) {
+    askedAgain = true
+    return flushing
+  }
+  flushing = (async () => {
+    do {
+      askedAgain = false
+      await send()
+    } while (askedAgain)
+  })().finally(() => (flushing = null))
   return flushing
 }
 

@@ -65,13 +65,20 @@ export const useAccountStore = defineStore('account', () => {
     return json
   }
 
-  /** Who is signed in (and whether there is a service at all). */
+  /**
+   * Who is signed in (and whether there is a service at all). The latest question wins: an answer
+   * to one asked offline that arrives after the network came back must not sign the person out.
+   */
+  let asked = 0
   async function load() {
+    const mine = ++asked
     try {
       const s = await call<{ user: Account }>('GET', 'session')
+      if (mine !== asked) return
       account.value = s.user
       available.value = true
     } catch (e) {
+      if (mine !== asked) return
       account.value = null
       available.value = e instanceof ServiceError && e.status === 401
     }
