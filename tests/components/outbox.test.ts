@@ -37,17 +37,17 @@ function handFetch() {
   return { fetch, answer }
 }
 
+let net: ReturnType<typeof handFetch>
 beforeEach(() => {
   setActivePinia(createPinia())
   saved.clear()
+  net = handFetch()
+  vi.stubGlobal('fetch', net.fetch)
 })
 
 describe('the outbox', () => {
   it('sends when the network returns while a pass begun offline is still failing', async () => {
-    const net = handFetch()
-    vi.stubGlobal('fetch', net.fetch)
-    const account = useAccountStore()
-    const signedIn = account.load()
+    const signedIn = useAccountStore().load()
     await net.answer('/api/session', json({ user: USER, csrf: 'c' }))
     await signedIn
     const form = entryToForm({ activity: 'kepu-ri', region: '130283', start: '2027-09-18', end: '2027-09-18', organiser: '迁安市科学技术协会', status: 'planned', revision: 1 })
@@ -69,8 +69,6 @@ describe('the outbox', () => {
 
 describe('who is signed in', () => {
   it('a late failure of a question asked offline does not sign the person out', async () => {
-    const net = handFetch()
-    vi.stubGlobal('fetch', net.fetch)
     const account = useAccountStore()
     const offline = account.load()
     const online = account.load()
