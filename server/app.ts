@@ -144,7 +144,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // One statement (submit_entry, server/migrations/002_submission_paths.sql), so one round trip
     // and atomic: refused if that revision is already published; else a newer submission of the
     // same entry replaces the one still waiting, with its audit line.
-    const [row] = await db.query<{ id: number | null; published: number | null }>('select submission_id as id, published_revision as published from submit_entry($1, $2, $3, $4, $5, $6)', [
+    const [row] = await db.query<{ submission_id: number | null; published_revision: number | null }>('select * from submit_entry($1, $2, $3, $4, $5, $6)', [
       entry.region,
       id,
       entryToYaml(entry),
@@ -152,12 +152,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       entry.title ?? '',
       s.user.id,
     ])
-    const pub = row!.published
-    if (row!.id === null)
+    const { submission_id: submissionId, published_revision: pub } = row!
+    if (submissionId === null)
       throw new ApiError(409, `这项活动已发布第 ${pub} 版；修改后请把 revision 改为 ${pub! + 1}`, `Already published at revision ${pub}: raise revision`, {
         problems: [{ field: 'revision', message: `修改了已发布的活动，请把 revision 加 1（改为 ${pub! + 1}）` }],
       })
-    return reply.code(201).send({ id: row!.id, state: 'pending' })
+    return reply.code(201).send({ id: submissionId, state: 'pending' })
   })
 
   app.get('/api/submissions', async (req) => {

@@ -52,6 +52,8 @@ function phone(browser: Browser): Promise<BrowserContext> {
   return browser.newContext(PHONE)
 }
 
+const EVENT_CARD = 'article.event'
+
 // Records when the first `selector` appears, in the page's own clock (ms since navigation start).
 function watchFirst(selector: string) {
   new MutationObserver((_, obs) => {
@@ -72,7 +74,7 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A cold first visit: navigation to the first `selector` in the page (the bare app's: `li`). */
-export async function coldFirst(browser: Browser, url: string, selector = 'article.event'): Promise<number> {
+export async function coldFirst(browser: Browser, url: string, selector = EVENT_CARD): Promise<number> {
   const ctx = await phone(browser)
   await ctx.addInitScript(watchFirst, selector)
   const page = await ctx.newPage()
@@ -87,16 +89,16 @@ export async function firstEvent(browser: Browser, page: string): Promise<{ onli
   const url = withToday(page)
   const onlineMs = await coldFirst(browser, url)
   const ctx = await phone(browser)
-  await ctx.addInitScript(watchFirst, 'article.event')
+  await ctx.addInitScript(watchFirst, EVENT_CARD)
   const p2 = await ctx.newPage()
   await p2.goto(url)
-  await p2.locator('article.event').first().waitFor()
+  await p2.locator(EVENT_CARD).first().waitFor()
   await p2.waitForFunction(() => !!navigator.serviceWorker.controller)
   await p2.waitForFunction(async () => (await caches.keys()).some((k) => k.startsWith('kepu-data-')))
   await p2.waitForTimeout(300)
   await goOffline(ctx)
   await p2.goto(url)
-  const offlineRepeatMs = await firstAt(p2, 'article.event')
+  const offlineRepeatMs = await firstAt(p2, EVENT_CARD)
   await ctx.close()
   return { onlineMs, offlineRepeatMs }
 }
@@ -152,7 +154,7 @@ export async function renderTimes(browser: Browser, at: string): Promise<RenderT
   await page.goto(url)
   // The pre-rendered events show before the app has taken the page over: wait for the app.
   await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' })
-  await page.locator('article.event').first().waitFor()
+  await page.locator(EVENT_CARD).first().waitFor()
   const cycle = async () => {
     const monthMs = await page.evaluate(clickAndPaint, ['月历', 'table.grid'] as [string, string])
     const switchMs = await page.evaluate(clickAndPaint, ['下个月', '#month-title'] as [string, string])

@@ -58,6 +58,11 @@ function build(c: { docs: string; local: string }, out: string) {
   return { ms: r.ms, rssMb: usage.maxRssKb / 1024 }
 }
 
+/** The dataset version a built site (or a data folder's parent) points at. */
+function dataVersion(site: string): string {
+  return (JSON.parse(readFileSync(join(site, 'data/latest.json'), 'utf8')) as { version: string }).version
+}
+
 function viteBuild(publicDir: string, outDir: string) {
   copyStaticFiles(publicDir)
   // Region pages pre-rendered for the day the bench's pages are opened on (withToday).
@@ -113,7 +118,7 @@ async function main() {
   const rss1 = Math.max(...b1.map((b) => b.rssMb))
 
   log('3. output size')
-  const { version } = JSON.parse(readFileSync(join(out1, 'data/latest.json'), 'utf8')) as { version: string }
+  const version = dataVersion(out1)
   const regionData = sizeStats(join(out1, 'data', version, 'r'), (f) => f.endsWith('.json'))
   const feeds = sizeStats(join(out1, 'feeds'), (f) => f.endsWith('.ics'))
   const totalMb = treeSize(out1) / 2 ** 20
@@ -145,8 +150,7 @@ async function main() {
   const distRender = smoke ? distProd : join(work, 'dist-render')
   if (!smoke) viteBuild(out1, distRender)
   const renderServer = await startServer(distRender, 4598)
-  const renderVersion = (JSON.parse(readFileSync(join(distRender, 'data/latest.json'), 'utf8')) as { version: string }).version
-  const focusCount = (JSON.parse(readFileSync(join(distRender, 'data', renderVersion, 'r', `${FOCUS.region}.json`), 'utf8')) as { instances: unknown[] }).instances.length
+  const focusCount = (JSON.parse(readFileSync(join(distRender, 'data', dataVersion(distRender), 'r', `${FOCUS.region}.json`), 'utf8')) as { instances: unknown[] }).instances.length
   const lh: LighthouseRun[] = []
   const fe: { onlineMs: number; offlineRepeatMs: number }[] = []
   const bareFirst: number[] = []

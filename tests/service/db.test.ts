@@ -8,9 +8,9 @@ describe('migrations', () => {
   it('split at semicolons, a $$-quoted function body kept whole with the semicolons inside it', () => {
     const sql = `-- a comment; with a semicolon\ncreate table t (a int);\ncreate function f() returns int language plpgsql as $$\nbegin\n  return 1;\nend\n$$;\nselect 1`
     expect(splitSql(sql)).toEqual(['create table t (a int)', 'create function f() returns int language plpgsql as $$\nbegin\n  return 1;\nend\n$$', 'select 1'])
-    const ours = splitSql(readFileSync(join(root, 'server/migrations/002_submission_paths.sql'), 'utf8'))
-    expect(ours.filter((s) => s.startsWith('create function'))).toHaveLength(3)
-    for (const s of ours.filter((s) => s.startsWith('create function'))) expect(s).toMatch(/\$\$$/)
+    const functions = splitSql(readFileSync(join(root, 'server/migrations/002_submission_paths.sql'), 'utf8')).filter((s) => s.startsWith('create function'))
+    expect(functions).toHaveLength(3)
+    for (const s of functions) expect(s).toMatch(/\$\$$/)
   })
 
   it('apply once each, and the submission paths answer as the routes expect', async () => {
