@@ -14,6 +14,7 @@ import { placeDocument, type Placement, type RegionNames } from './resolveRegion
 import { quoteOf, sentenceAround } from './sentences'
 import type { Sidecar } from './sidecar'
 import { findStatedDates, type StatedDate } from './statedDates'
+import { fallbackYear } from './year'
 
 /** A mention with where it sits in the normalised text: its hit and its sentence. */
 type Placed = { mention: Mention; at: number; sentence: { start: number; end: number }; hits: number[] }
@@ -39,8 +40,10 @@ export function extractDocument(file: string, input: Uint8Array | Read, matcher:
   const lineAt = lineIndex(raw)
   const problems: Problem[] = []
   for (const line of decoded.replacedLines ?? []) problems.push({ file, line, message: '有无法识别的字节，已替换为 �，其余内容照常读取；请检查原文件 (undecodable bytes replaced; the rest is read)' })
-  const header = settle(readHeader(text), sidecar)
+  const source = sourceOf(raw)
   const hits = matcher.find(text)
+  const read = readHeader(text)
+  const header = settle(read.year ? read : { ...read, year: fallbackYear(text, hits, source) }, sidecar)
   const settled = sidecar?.region ? names.index.get(sidecar.region) : undefined
   const place: Placement = settled
     ? { region: settled, confidence: 'sidecar', evidence: [] }
@@ -50,7 +53,6 @@ export function extractDocument(file: string, input: Uint8Array | Read, matcher:
   if (!header.year) problems.push({ file, field: 'year', message: '无法确定计划年度 (cannot tell which year the plan is for); 标题中写明“2023年”，或加 <文件名>.meta.yaml 写明 year' })
 
   const id = file.replace(/\.[^.]+$/, '')
-  const source = sourceOf(raw)
   const document: DocumentMeta = {
     id,
     file,

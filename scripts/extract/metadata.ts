@@ -210,9 +210,14 @@ function planYear(title: string, issued: IsoDate | null): number | null {
   return single ? Number(single[1]) : null
 }
 
+const ACTIVITY_WORD = '(?:科普|科技活动|活动周|宣传周|宣传日|减灾日|大赛|工作要点|开放日|科技周|科技节|科技馆|大篷车|科技工作者日|三下乡)'
+const YEAR_WITH_ACTIVITY = new RegExp(`((?:19|20)\\d{2})年(?:度)?[^，。,；\\n]{0,14}?${ACTIVITY_WORD}`)
+// 2024全国科普日暨…: a year run straight into the activity's name, without 年.
+const YEAR_RUN_IN = new RegExp(`(?<![\\d〔[（(.\\-/])((?:19|20)\\d{2})(?=[“"]?(?:全国|中国)?${ACTIVITY_WORD})`)
+
 /** A report without a year in its title: the first year named with an activity-like word. */
 function yearOfBody(text: string): number | null {
-  const m = /((?:19|20)\d{2})年(?:度)?[^，。,；\n]{0,14}?(?:科普|科技活动|活动周|宣传周|宣传日|减灾日|大赛|工作要点|开放日)/.exec(text)
+  const m = YEAR_WITH_ACTIVITY.exec(text) ?? YEAR_RUN_IN.exec(text)
   return m ? Number(m[1]) : null
 }
 

@@ -28,6 +28,10 @@ const HEADING_START = /^(#|\*\*|[一二三四五六七八九十]+、|[（(][一�
 // A line that starts like a page's furniture is never the rest of a sentence: a time stamp
 // (2023-12-28 15:36), or a field with its label (来源：…, 发布机构 | …).
 const FIELD_START = /^(?:[•·*]\s*)?(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:|[\u4e00-\u9fff]{1,8}\s*[:：|])/
+// …a news paragraph's opening dateline (5月24日上午，…; 2024年9月13日，…), and a line that ends
+// with a time stamp (发布时间:2023-05-24) is a field, never half a sentence.
+const DATELINE_START = /^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上?|早上|[,，\s])/
+const STAMP_END = /(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}(:\d{2})?)$/
 
 function fold(ch: string): string {
   const code = ch.charCodeAt(0)
@@ -113,6 +117,8 @@ export function normalizeText(decoded: string): Normalized {
         after !== '' &&
         !HEADING_START.test(src.slice(j, j + 8)) &&
         !FIELD_START.test(src.slice(j, j + 24)) &&
+        !DATELINE_START.test(src.slice(j, j + 16)) &&
+        !STAMP_END.test(text) &&
         !src.startsWith('关于', j) &&
         !/〔\d{4}〕\d{1,4}号$/.test(text) &&
         !FIELD_START.test(text)

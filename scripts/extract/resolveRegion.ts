@@ -1,4 +1,4 @@
-import { shortName, type RegionIndex } from '../../src/domain/regions'
+import { prefectureForms, shortName, type RegionIndex } from '../../src/domain/regions'
 import { NATIONAL_CODE, type PlacementConfidence, type Region } from '../../src/domain/types'
 import type { LineSpan } from './metadata'
 import { Intervals } from './intervals'
@@ -93,6 +93,12 @@ const CJK_BEFORE = /[\u4e00-\u9fff]/
 // …(organisation)(等21部门)(日前)(联合)发布/印发/下发 the notice the text is about.
 const PUBLISH_AFTER = /^[\u4e00-\u9fff]{0,12}?(?:等\d+个?部门|等部门)?(?:日前|近日|今天|今日|正式)?(?:联合)?(?:印发|发布|发出|下发|出台)/
 const VENUE_BEFORE = /(在|于|赴|到|走进|前往|来到|深入)$/
+// A newspaper, site or app named in a 来源 field (吉林城乡网, 西藏商报, 湖北日报): who printed the
+// page, not who issued what it reports.
+const MEDIA_AFTER = /^[\u4e00-\u9fff]{0,6}?(网|报|台|新闻|融媒|客户端|头条|发布)(?![\u4e00-\u9fff])/
+// 湖北省暨武汉市…, 南宁市…活动暨江南区科技活动周: the second host of a joint event held with a
+// region above it hosts the other's event; the higher region's name comes before 暨.
+const JOINT_BEFORE = /暨$/
 const DATELINE_BEFORE = /(社|网|讯|报)$/
 const CITE_OPEN = /(根据|按照|依据|遵照|贯彻|落实|转发)/
 const LEVEL_HINT: [RegExp, (r: Region) => boolean][] = [
@@ -116,11 +122,19 @@ export class RegionNames {
       byName.set(name, e)
     }
     this.national = index.get(NATIONAL_CODE) ?? { code: NATIONAL_CODE, name: '全国', level: 'national', parent: null }
+    const byFullName = new Map(index.all.map((r) => [r.name, r]))
+    // 巴州 is 巴音郭楞 (a prefecture), not 巴中's 巴州区: a county's short name never takes a
+    // prefecture's form, and a form another region already answers to is not given.
+    const forms = prefectureForms(index.all)
     for (const r of index.all) {
       if (r.code === NATIONAL_CODE) continue
       add(r.name, r, false)
       const s = shortName(r.name)
-      if (s !== r.name && s.length >= 2) add(s, r, true)
+      if (s !== r.name && s.length >= 2 && !(r.level === 'county' && forms.has(s))) add(s, r, true)
+    }
+    for (const [form, name] of forms) {
+      if (byName.has(form)) continue
+      add(form, byFullName.get(name)!, form.length <= 2)
     }
     for (const body of NATIONAL_BODIES) add(body, this.national, false)
     this.matcher = new PatternTrie(byName)
@@ -147,7 +161,7 @@ export interface PlaceInput {
 
 /** Weigh every region name in the document and place it. */
 export function placeDocument(names: RegionNames, input: PlaceInput): Placement {
-  const evidence = collectEvidence(names, input)
+  const { evidence, nameSpans } = collectEvidence(names, input)
   const scores = new Map<string, Score>()
   const add = (code: string, w: number, tier?: 1 | 2) => {
     const s = scores.get(code) ?? { issuer: 0, event: 0, score: 0 }
@@ -163,8 +177,10 @@ export function placeDocument(names: RegionNames, input: PlaceInput): Placement 
     return { region: null, confidence: 'none', evidence: [], problem: '找不到发文地区 (no region named anywhere in the text); 请加 <文件名>.meta.yaml 写明 region' }
   }
   // What the document says of its own level (我县, 全市) and its 文号's abbreviation tip the balance.
+  // Only where the text speaks of itself: the 区 of 安州区科协 is part of a name, not 区科协.
+  const insideName = new Intervals(nameSpans.map(([s, e]) => [s, e, true] as const))
   for (const [re, fits] of LEVEL_HINT) {
-    if (!input.text.match(re)) continue
+    if (![...input.text.matchAll(re)].some((m) => !insideName.at(m.index))) continue
     for (const code of scores.keys()) if (fits(names.index.get(code)!)) add(code, 2)
   }
   if (input.docNumber) {
@@ -228,7 +244,7 @@ function compare(a: Score, b: Score): number {
   return a.issuer - b.issuer || a.event - b.event || a.score - b.score
 }
 
-function collectEvidence(names: RegionNames, { text, spans, activities }: PlaceInput): Evidence[] {
+function collectEvidence(names: RegionNames, { text, spans, activities }: PlaceInput): { evidence: Evidence[]; nameSpans: [number, number][] } {
   const found = names.find(text)
   const lines = new Intervals(spans.map((s) => [s.start, s.end, s.role] as const))
   const cited = new Intervals(citedSpans(text).map(([s, e]) => [s, e, true] as const))
@@ -244,26 +260,56 @@ function collectEvidence(names: RegionNames, { text, spans, activities }: PlaceI
     // Inside a word it is a word (自然资源局 is not 资源县's bureau).
     const line = lines.at(f.start)
     const startsWord = f.start === 0 || !CJK_BEFORE.test(text[f.start - 1]!)
-    if (f.entry.short && !SUFFIX_AFTER.test(after) && !((startsWord && ORG_AFTER.test(after)) || line)) continue
+    // A province's short name (河南巡展, 广西活动) is never an ordinary word: used so, it names the
+    // province (河南, not Qinghai's 河南县).
+    const asWord = f.entry.short && !SUFFIX_AFTER.test(after) && !line && !(startsWord && ORG_AFTER.test(after))
+    const provinces = f.entry.regions.filter((r) => r.level === 'province')
+    if (asWord && !(startsWord && provinces.length)) continue
+    const entry = asWord ? { ...f.entry, regions: provinces } : f.entry
     const before = text.slice(Math.max(0, f.start - 2), f.start)
     let role: EvidenceRole
     const next = found[i + 1]
     if (next && next.start === f.end + (SUFFIX_AFTER.test(after) && f.entry.short ? 1 : 0) && isParentOf(names, f.entry, next.entry)) role = 'context'
     else if (cited.at(f.start)) role = 'cited'
+    else if (line === 'metadata' && MEDIA_AFTER.test(after.replace(/^[县区市旗州盟省]/, ''))) role = 'site'
+    else if (JOINT_BEFORE.test(before) && jointWithAncestor(names, f.entry, found.slice(0, i), text, f.start)) role = 'venue'
     else if (line === 'metadata' || line === 'issuer' || line === 'signature' || line === 'title') role = line
     else if (nearActivity.at(f.start) || nearActivity.at(f.end - 1)) role = 'activity'
     else if (DATELINE_BEFORE.test(before) && /^\d{1,2}月/.test(after)) role = 'cited'
     else if (VENUE_BEFORE.test(before)) role = 'venue'
+    else if (ORG_AFTER.test(after) && partnerOfAncestor(names, f, found.slice(0, i), text)) role = 'venue'
     else if (ORG_AFTER.test(after) || NATIONAL_BODIES.includes(f.name)) role = PUBLISH_AFTER.test(text.slice(f.end, f.end + 24)) ? 'publisher' : 'actor'
     else if (line === 'site') role = 'site'
     else role = 'mention'
     if (role === 'title' && VENUE_BEFORE.test(before)) role = 'venue'
     // A name China has more than once speaks for each of its regions with a share of its weight;
     // the tree settles which (see disambiguate).
-    const regions = disambiguate(names, f.entry.regions, named)
+    const regions = disambiguate(names, entry.regions, named)
     for (const r of regions) out.push({ code: r.code, name: f.name, role, at: f.start, weight: WEIGHT[role] / regions.length })
   }
-  return out
+  return { evidence: out, nameSpans: found.map((f) => [f.start, f.end]) }
+}
+
+/** A name after 暨 whose ancestor (not the nation) is named, or referred to as 省/市, just before it in the sentence. */
+function jointWithAncestor(names: RegionNames, entry: Entry, earlier: { start: number; end: number; entry: Entry }[], text: string, at: number): boolean {
+  const sentenceStart = Math.max(text.lastIndexOf('。', at), text.lastIndexOf('\n', at), at - 40)
+  if (/(?:^|[^\u4e00-\u9fff])(省|自治区|市)暨$/.test(text.slice(Math.max(0, at - 4), at)) || /[，,、](省|市)暨$/.test(text.slice(at - 3, at))) return true
+  // …in the same item: no list break between the ancestor and 暨.
+  return earlier.some(
+    (e) => e.start >= sentenceStart && !/[、，,；;]/.test(text.slice(e.end, at)) && e.entry.regions.some((p) => p.code !== NATIONAL_CODE) && isParentOf(names, e.entry, entry),
+  )
+}
+
+/**
+ * 由自治区科技厅、党委宣传部、科协和包头市人民政府共同主办, 绵阳市科协、安州区科协带着…: an
+ * organisation of a region listed after one of the region above it is that body's partner and
+ * host, not the one whose event it is.
+ */
+function partnerOfAncestor(names: RegionNames, f: { start: number; entry: Entry }, earlier: { end: number; entry: Entry }[], text: string): boolean {
+  return earlier.some((e) => {
+    const between = text.slice(e.end, f.start)
+    return between.length <= 40 && !/[。，,；;\n]/.test(between) && /([、和与及]|联合|携手)$/.test(between) && ORG_AFTER.test(between) && isParentOf(names, e.entry, f.entry)
+  })
 }
 
 function isParentOf(names: RegionNames, parent: Entry, child: Entry): boolean {

@@ -13,7 +13,7 @@ beforeAll(() => {
   const docs = join(work, 'docs-moved')
   rmSync(docs, { recursive: true, force: true })
   mkdirSync(docs, { recursive: true })
-  cpSync(join(root, 'seeds/documents'), docs, { recursive: true })
+  cpSync(join(root, 'tests/fixtures/seeds'), docs, { recursive: true })
   const notice = join(docs, '005_national_keji_zhou_2024.txt')
   writeFileSync(notice, readFileSync(notice, 'utf8').replace('2024年5月25日-6月1日', '2024年5月18日-25日'))
   dist = buildSite('moved', docs, [], 'a')

@@ -39,7 +39,7 @@ function publish(file: string, name: string, serve = true) {
   rmSync(localDir, { recursive: true, force: true })
   mkdirSync(join(localDir, '130283'), { recursive: true })
   copyFileSync(file, join(localDir, '130283', '2027-kepu-ri.yaml'))
-  const dist = buildSite(name, join(root, 'seeds/documents'), ['--local', localDir])
+  const dist = buildSite(name, join(root, 'tests/fixtures/seeds'), ['--local', localDir])
   if (serve) deploy(dist)
   return dist
 }

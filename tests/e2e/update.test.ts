@@ -29,7 +29,7 @@ beforeAll(async () => {
   distA = join(work, 'dist-a')
   const docs = join(work, 'docs-b')
   mkdirSync(docs, { recursive: true })
-  cpSync(join(root, 'seeds/documents'), docs, { recursive: true })
+  cpSync(join(root, 'tests/fixtures/seeds'), docs, { recursive: true })
   writeFileSync(join(docs, '900_qianan_2024.txt'), QIANAN)
   distB = buildSite('b', docs)
   browser = await launch()

@@ -85,7 +85,7 @@ describe('organisers’ entries', () => {
       mkdirSync(join(dir, 'local', name.split('/')[0]!), { recursive: true })
       writeFileSync(join(dir, 'local', name), body)
     }
-    return runData(['--documents', join(root, 'seeds/documents'), '--local', join(dir, 'local'), '--out', join(dir, 'out'), '--quiet'])
+    return runData(['--documents', join(root, 'tests/fixtures/seeds'), '--local', join(dir, 'local'), '--out', join(dir, 'out'), '--quiet'])
   }
 
   it('every bad file is listed at once, named, and nothing is written', () => {
@@ -121,7 +121,7 @@ describe('organisers’ entries', () => {
     writeFileSync(join(local, '130283/good.yaml'), entry({}))
     symlinkSync(join(local, 'nowhere.yaml'), join(local, '130283/gone.yaml'))
     symlinkSync(join(local, 'nowhere'), join(local, '130999'))
-    const r = runData(['--documents', join(root, 'seeds/documents'), '--local', local, '--out', join(dir, 'out'), '--quiet'])
+    const r = runData(['--documents', join(root, 'tests/fixtures/seeds'), '--local', local, '--out', join(dir, 'out'), '--quiet'])
     expect(r.status).toBe(1)
     expect(r.stderr).toContain('error    seeds/local/130283/x.yaml: 这是一个文件夹，不是 .yaml 文件')
     expect(r.stderr).toContain('error    seeds/local/130283/gone.yaml: 链接指向的文件或文件夹不存在')
@@ -177,7 +177,7 @@ describe('properties', () => {
   })
 
   it('normalizeText takes linear time: twice the text, about twice the time', () => {
-    const part = readFileSync(join(root, 'seeds/documents/003_841b45b980830f5f.txt'), 'utf8')
+    const part = readFileSync(join(root, 'tests/fixtures/seeds/003_841b45b980830f5f.txt'), 'utf8')
     const time = (text: string) => {
       const t = performance.now()
       normalizeText(text)
@@ -236,12 +236,12 @@ describe('the output folder', () => {
     mkdirSync(join(out, 'feeds'), { recursive: true })
     writeFileSync(join(out, 'feeds/school-notes.txt'), 'ours')
     writeFileSync(join(out, 'index.html'), 'a page beside the data')
-    const refused = runData(['--out', out, '--quiet'])
+    const refused = runData(['--documents', join(root, 'tests/fixtures/seeds'), '--out', out, '--quiet'])
     expect(refused.status).toBe(1)
     expect(refused.stderr).toContain('feeds/school-notes.txt')
     expect(refused.stderr).toContain('--force')
     expect(readFileSync(join(out, 'feeds/school-notes.txt'), 'utf8')).toBe('ours')
-    const forced = runData(['--out', out, '--quiet', '--force'])
+    const forced = runData(['--documents', join(root, 'tests/fixtures/seeds'), '--out', out, '--quiet', '--force'])
     expect(forced.status, forced.stderr).toBe(0)
     expect(forced.stderr).toContain('removing 1 file(s) this pipeline did not write: feeds/school-notes.txt')
     // What is outside data/ and feeds/ is not the pipeline's business.
@@ -255,7 +255,7 @@ describe('an edited entry', () => {
     rmSync(dir, { recursive: true, force: true })
     mkdirSync(join(dir, 'local/130283'), { recursive: true })
     const file = join(dir, 'local/130283/2026-kepu.yaml')
-    const run = () => runData(['--documents', join(root, 'seeds/documents'), '--local', join(dir, 'local'), '--out', join(dir, 'out'), '--quiet'])
+    const run = () => runData(['--documents', join(root, 'tests/fixtures/seeds'), '--local', join(dir, 'local'), '--out', join(dir, 'out'), '--quiet'])
     writeFileSync(file, entry({}))
     expect(run().status).toBe(0)
     writeFileSync(file, entry({ start: '2026-09-19', end: '2026-09-19' }))

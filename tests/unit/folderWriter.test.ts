@@ -49,7 +49,7 @@ describe('an incremental build (one county entry added)', () => {
     const local = join(work, 'local')
     mkdirSync(join(local, '130283'), { recursive: true })
     const build = (out: string) => {
-      const r = runData(['--out', out, '--local', local, '--quiet'])
+      const r = runData(['--documents', join(root, 'tests/fixtures/seeds'), '--out', out, '--local', local, '--quiet'])
       expect(r.status, r.stderr).toBe(0)
       const pointer = JSON.parse(readFileSync(join(out, 'data/latest.json'), 'utf8')) as { version: string }
       return pointer.version

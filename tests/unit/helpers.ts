@@ -22,7 +22,7 @@ export function extract(text: string | Uint8Array, file = 'test.txt') {
 }
 
 export function seed(name: string) {
-  return extractDocument(name, readFileSync(`${root}seeds/documents/${name}`), matcher, names)
+  return extractDocument(name, readFileSync(`${root}tests/fixtures/seeds/${name}`), matcher, names)
 }
 
 /** A minimal well-formed notice around a body, for trap tests. */

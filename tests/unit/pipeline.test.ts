@@ -8,7 +8,7 @@ import type { RegionCalendar, RegionSources } from '../../src/domain/types'
 import { root, runData } from './helpers'
 
 function run(out: string, tz: string): string {
-  const r = runData(['--out', out], { TZ: tz })
+  const r = runData(['--documents', join(root, 'tests/fixtures/seeds'), '--out', out], { TZ: tz })
   if (r.status !== 0) throw new Error(r.stderr)
   return r.stdout
 }
@@ -71,7 +71,7 @@ describe('npm run data', () => {
 
   it('warns about a bad document, names it, and keeps the rest', () => {
     const docs = mkdtempSync(join(tmpdir(), 'kepu-docs-'))
-    writeFileSync(join(docs, 'good.txt'), readFileSync(join(root, 'seeds/documents/003_841b45b980830f5f.txt')))
+    writeFileSync(join(docs, 'good.txt'), readFileSync(join(root, 'tests/fixtures/seeds/003_841b45b980830f5f.txt')))
     writeFileSync(join(docs, 'empty.txt'), '')
     writeFileSync(join(docs, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]))
     const out = mkdtempSync(join(tmpdir(), 'kepu-data-'))

@@ -7,7 +7,7 @@ let server: Server | undefined
 
 // One production build of the seeds, served the way `npm start` serves it.
 export async function setup() {
-  const dist = buildSite('a', join(root, 'seeds/documents'))
+  const dist = buildSite('a', join(root, 'tests/fixtures/seeds'))
   deploy(dist)
   server = await startServer(siteDir, PORT)
 }

@@ -181,7 +181,7 @@ describe('mention anchors', () => {
     expect(m.quote).toBe('举办“全国科技工作者日”河北省主场活动。')
     expect(m.clauseTitle).toBe('大力弘扬科学精神和科学家精神')
     expect(m.line).toBe(31)
-    const raw = readFileSync(`${root}seeds/documents/003_841b45b980830f5f.txt`, 'utf8')
+    const raw = readFileSync(`${root}tests/fixtures/seeds/003_841b45b980830f5f.txt`, 'utf8')
     expect(raw.slice(m.offset, m.offset + m.matched.length)).toBe(m.matched)
   })
 
