@@ -60,6 +60,9 @@ export interface Review {
 /** Larger than any notice: a misplaced file (KEPU_MAX_DOCUMENT_MB changes it). */
 const MAX_DOCUMENT_BYTES = Number(process.env.KEPU_MAX_DOCUMENT_MB ?? 20) * 1024 * 1024
 
+/** The corpus's manifest: file, kind, issuer, date published, source (seeds/documents/MANIFEST.tsv). */
+export const MANIFEST_FILE = 'MANIFEST.tsv'
+
 /** `notice.docx` is settled by `notice.meta.yaml` beside it. */
 export const sidecarName = (file: string) => file.replace(/\.[^.]+$/, '') + '.meta.yaml'
 
@@ -165,7 +168,8 @@ function listDocuments(dir: string, warnings: Problem[]): string[] {
   }
   return names
     .filter((name) => {
-      if (name.startsWith('.') || name.endsWith('.meta.yaml')) return false
+      // The corpus's list of what each document is and where it came from (MANIFEST.tsv) is for people.
+      if (name.startsWith('.') || name.endsWith('.meta.yaml') || name === MANIFEST_FILE) return false
       let stat
       try {
         stat = statSync(join(dir, name))
