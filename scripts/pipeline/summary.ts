@@ -1,3 +1,4 @@
+import { coverageOf, type Coverage } from '../../src/domain/coverage'
 import type { Dataset } from './build'
 
 export interface Summary {
@@ -11,6 +12,8 @@ export interface Summary {
   instancesByBasis: Record<string, number>
   undated: number
   regions: number
+  /** Regions below the nation with instances of their own (not only their ancestors'). */
+  coverage: Coverage
   warnings: number
   candidates: number
 }
@@ -32,6 +35,7 @@ export function summarize(data: Dataset): Summary {
     instancesByBasis: byBasis,
     undated: byBasis.undated ?? 0,
     regions: data.regions.all.length,
+    coverage: coverageOf(data.instances, data.regions, data.documents, Number(data.dataDate.slice(0, 4))),
     warnings: data.warnings.length,
     candidates: data.candidates.length,
   }
@@ -49,6 +53,7 @@ export function formatSummary(s: Summary): string {
     `instances        ${s.instances} (${basis})`,
     `local entries    ${s.localEntries}`,
     `regions          ${s.regions} calendars`,
+    `own events       ${s.coverage.regions} regions in ${s.coverage.provinces} provinces; ${s.coverage.current} of them with one in ${s.coverage.thisYear} or later (${s.coverage.projected} carried forward by custom)`,
     `warnings         ${s.warnings}`,
     `candidates       ${s.candidates} (activity-like names not in the catalogue)`,
   ].join('\n')

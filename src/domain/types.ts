@@ -182,6 +182,8 @@ export interface Instance {
   edition?: number
   sources: Source[]
   local?: LocalDetails
+  /** Carried forward by custom (往年惯例): the years the region held its own edition before. */
+  carried?: number[]
 }
 
 /**
