@@ -5,6 +5,7 @@ import { publishedCalendar } from '../../src/domain/calendar'
 import { appendChanges, diffDatasets } from '../../src/domain/changes'
 import { FEED_KINDS } from '../../src/domain/feeds'
 import { DATA_FORMAT } from '../../src/domain/format'
+import { NATIONAL_CODE } from '../../src/domain/types'
 import { groupBy } from '../../src/domain/group'
 import { changesFeeds } from '../feeds/changesAtom'
 import type { Dataset } from './build'
@@ -54,20 +55,26 @@ export function writeDataset(data: Dataset, out: string, previous: Previous | nu
   const stable = previous && files.recorded('base') === base ? stableRegions(data, previous) : new Set<string>()
 
   const calendars = regionCalendars(data)
+  const summary = summarize(data)
   emit('index.json', {
     dataDate: data.dataDate,
     window: { from: data.settings.years[0], to: data.settings.years[data.settings.years.length - 1] },
     siteUrl: data.settings.siteUrl,
-    summary: summarize(data),
+    summary,
     activities: data.activities,
     documents: data.documents,
   })
   emit('regions.json', data.regions.all.map((r) => [r.code, r.name, r.level, r.parent]))
   emit('documents.json', { documents: data.documents, mentions: data.mentions, candidates: data.candidates })
   emit('instances.json', data.instances)
+  // The national calendar, every first visit's screen, says how regional the whole calendar is:
+  // it changes with any region, so it is always made anew.
+  const { coverage: c } = summary
+  const coverage = { regions: c.regions, provinces: c.provinces, documents: c.documents, current: c.current, thisYear: c.thisYear }
   for (const [code, cal] of calendars) {
-    if (stable.has(code) && reuse(`r/${code}.json`) && reuse(`s/${code}.json`)) continue
-    const { listed, sources } = publishedCalendar(cal)
+    const national = code === NATIONAL_CODE
+    if (!national && stable.has(code) && reuse(`r/${code}.json`) && reuse(`s/${code}.json`)) continue
+    const { listed, sources } = publishedCalendar(cal, national ? coverage : undefined)
     emit(`r/${code}.json`, listed)
     emit(`s/${code}.json`, sources)
   }

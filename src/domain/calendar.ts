@@ -1,6 +1,6 @@
 import { compareInstances } from './instances'
 import { uniqueSources } from './sources'
-import type { Instance, RegionCalendar, RegionData, RegionSources } from './types'
+import type { CalendarOrigin, Instance, RegionCalendar, RegionData, RegionSources } from './types'
 
 /**
  * A region's calendar: its own instances and those of every ancestor (national → province → city
@@ -31,9 +31,22 @@ export function calendarOf(chain: RegionData[]): Instance[] {
  * sources only the event page and exports show (s/<code>.json). Sources are most of a calendar's
  * bytes; leaving them out of the first fetch is what keeps the first screen small.
  */
-export function publishedCalendar(cal: RegionData): { listed: RegionCalendar; sources: RegionSources } {
+export function publishedCalendar(cal: RegionData, coverage?: CalendarOrigin['coverage']): { listed: RegionCalendar; sources: RegionSources } {
   return {
-    listed: { region: cal.region, path: cal.path, instances: cal.instances.map(({ sources, ...rest }) => rest) },
+    listed: { region: cal.region, path: cal.path, instances: cal.instances.map(({ sources, ...rest }) => rest), origin: originOf(cal, coverage) },
     sources: Object.fromEntries(cal.instances.map((i) => [i.uid, i.sources])),
+  }
+}
+
+/** The region's own events: how many, from how many documents, entries and customs. */
+function originOf(cal: RegionData, coverage?: CalendarOrigin['coverage']): CalendarOrigin {
+  const own = cal.instances.filter((i) => i.region === cal.region.code && i.status !== 'cancelled')
+  const documents = new Set(own.flatMap((i) => (i.carried ? [] : i.sources.flatMap((s) => (s.type === 'document' ? [s.document] : [])))))
+  return {
+    own: own.length,
+    documents: documents.size,
+    entries: own.filter((i) => i.basis === 'local').length,
+    carried: own.filter((i) => i.carried).length,
+    ...(coverage ? { coverage } : {}),
   }
 }

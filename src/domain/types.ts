@@ -198,6 +198,19 @@ export interface RegionCalendar {
   region: Region
   path: Region[]
   instances: ListedInstance[]
+  /** Where the region's own events come from (absent in data built before it was added). */
+  origin?: CalendarOrigin
+}
+
+/** What a region page says of its events' origin; the national page also says how regional the whole calendar is. */
+export interface CalendarOrigin {
+  /** The region's own events (not its ancestors'), and what they rest on. */
+  own: number
+  documents: number
+  entries: number
+  carried: number
+  /** Only on the national calendar: regions with events of their own, in how many provinces, from how many documents. */
+  coverage?: { regions: number; provinces: number; documents: number; current: number; thisYear: number }
 }
 
 /** The sources of every instance in a region's calendar (s/<code>.json), keyed by UID. */
