@@ -5,7 +5,9 @@ import { isRole, type Role } from '../src/domain/roles'
 import { hashPassword, newToken, passwordProblem, tokenHash, verifyPassword } from './auth'
 import type { Db } from './db'
 import { ApiError, RateLimit, sendError } from './http'
-import type { Publisher } from './publish'
+import { documentRoutes } from './documents'
+import type { Proposer } from './proposal'
+import type { PublishOutcome, Publisher } from './publish'
 import { COOKIE, sameSite, sessions, type Session, type User } from './sessions'
 import { checkSubmission, type Catalogue } from './validate'
 
@@ -15,6 +17,8 @@ export interface AppOptions {
   db: Db
   publisher: Publisher
   catalogue: Catalogue
+  /** Reads handed-in documents as the build does (server/proposal.ts). */
+  proposer: Proposer
   /** The data date the build uses, for the entry rules ("ended long ago"). */
   dataDate: () => string
   sessionHours?: number
@@ -56,6 +60,28 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { session, change, start: startSession } = sessions(db, sessionMs, regionName)
   /** The regions a user answers for: theirs and every one below it; null for an admin (all). */
   const scopeOf = (user: User) => (user.role === 'admin' ? null : [user.region, ...catalogue.regions.descendants(user.region).map((r) => r.code)])
+  const inScope = (user: User, code: string) => user.role === 'admin' || within(code, user.region)
+
+  /**
+   * Publishes what is approved. When the build refuses it, or publishing fails (a full disk, a
+   * crash of the build), `undo` puts the approval back to waiting: what the database calls
+   * published is always what the site shows, and the reviewer can try again.
+   */
+  async function publishApproved(undo: () => Promise<void>): Promise<PublishOutcome> {
+    let result
+    try {
+      result = await opts.publisher.publish()
+    } catch (e) {
+      console.error('publish:', e)
+      await undo()
+      throw new ApiError(503, '发布没有完成（服务器写入失败），已撤回为待审核；请稍后再点“通过并发布”', 'Publishing failed; the approval was undone, try again later')
+    }
+    if (!result.ok) {
+      await undo()
+      throw new ApiError(422, '构建没有通过，未发布；请按提示处理', 'The build refused it: nothing was published', { problems: result.problems.map((message) => ({ message })) })
+    }
+    return { version: result.version, ms: result.ms }
+  }
 
   app.get('/api/health', async () => ({ ok: true, db: db.kind }))
 
@@ -138,8 +164,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const { fileId, yaml } = (req.body ?? {}) as { fileId?: unknown; yaml?: unknown }
     const { entry, problems } = checkSubmission(fileId, yaml, catalogue, opts.dataDate())
     if (!entry) throw new ApiError(422, '活动内容有错误，请按提示修改', 'The entry has errors', { problems })
-    if (s.user.role === 'editor' && !within(entry.region, s.user.region))
-      throw new ApiError(403, `你只能提交${regionName(s.user.region)}的活动，这里写的是 ${entry.region}`, `You may submit for your own region only (${s.user.region})`)
+    // Every role, a reviewer's too: nobody submits for, or supersedes a submission of, a region they do not answer for.
+    if (!inScope(s.user, entry.region))
+      throw new ApiError(403, `你只能提交${regionName(s.user.region)}及下辖地区的活动，这里写的是 ${entry.region}`, `You may submit for your own region only (${s.user.region})`)
     const id = fileId as string
     // One statement (submit_entry, server/migrations/002_submission_paths.sql), so one round trip
     // and atomic: refused if that revision is already published; else a newer submission of the
@@ -222,17 +249,28 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await q('update site_state set wanted = wanted + 1 where id = 1')
     })
     await audit(s.user, 'approve', `${sub.region}/${sub.entry_id}`, `revision ${sub.revision}`)
-    const result = await opts.publisher.publish()
-    if (!result.ok) {
-      // The build refused it: the site is unchanged, and so is what is published.
-      await db.transaction(async (q) => {
+    // Not published after all: the site is unchanged, and so is what is called published.
+    const result = await publishApproved(() =>
+      db.transaction(async (q) => {
         if (before) await q('update published set yaml = $1, revision = $2, submission_id = $3 where region = $4 and entry_id = $5', [before.yaml, before.revision, before.submission_id, sub.region, sub.entry_id])
         else await q('delete from published where region = $1 and entry_id = $2', [sub.region, sub.entry_id])
         await q(`update submissions set state = 'pending', reviewer_id = null, decided_at = null where id = $1`, [sub.id])
-      })
-      throw new ApiError(422, '构建没有通过，未发布；请按提示处理', 'The build refused it: nothing was published', { problems: result.problems.map((message) => ({ message })) })
-    }
+      }),
+    )
     return { id: sub.id, state: 'approved', version: result.version, publishMs: result.ms }
+  })
+
+  documentRoutes(app, {
+    db,
+    proposer: opts.proposer,
+    session,
+    change,
+    inScope,
+    scopeOf,
+    regionName,
+    regionExists: (code) => catalogue.regions.byCode.has(code),
+    audit,
+    publishApproved,
   })
 
   return app

@@ -1,5 +1,5 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { extname, join } from 'node:path'
 import { formatProblem } from '../scripts/problems'
 import { runPipeline } from '../scripts/pipeline/run'
 import type { Settings } from '../scripts/settings'
@@ -15,6 +15,12 @@ export interface Site {
   settings: Settings
   /** Scratch space for the entries folder each build reads. */
   workDir: string
+}
+
+/** A publish that went through: the dataset version now live, and how long it took. */
+export interface PublishOutcome {
+  version: string
+  ms: number
 }
 
 export type PublishResult = { ok: true; version: string; ms: number; generation: number } | { ok: false; problems: string[]; ms: number }
@@ -51,13 +57,15 @@ export class Publisher {
     const rows = await this.db.query<{ region: string; entry_id: string; yaml: string }>('select region, entry_id, yaml from published order by region, entry_id')
     mkdirSync(this.site.workDir, { recursive: true })
     const local = mkdtempSync(join(this.site.workDir, 'local-'))
+    const documents = mkdtempSync(join(this.site.workDir, 'documents-'))
     try {
       if (existsSync(this.site.filesDir)) cpSync(this.site.filesDir, local, { recursive: true })
       for (const r of rows) {
         mkdirSync(join(local, r.region), { recursive: true })
         writeFileSync(join(local, r.region, `${r.entry_id}.yaml`), r.yaml)
       }
-      const result = await runPipeline({ documentsDir: this.site.documentsDir, catalogFile: this.site.catalogFile, localDir: local, settings: this.site.settings, out: this.site.dir })
+      await this.gatherDocuments(documents)
+      const result = await runPipeline({ documentsDir: documents, catalogFile: this.site.catalogFile, localDir: local, settings: this.site.settings, out: this.site.dir })
       const ms = Math.round(performance.now() - started)
       if (!result.ok) {
         const problems = [...result.errors.map(formatProblem), ...result.foreign.map((f) => `${f}: 不是本程序写出的文件 (not written by the pipeline)`)]
@@ -69,6 +77,31 @@ export class Publisher {
       return { ok: true, version: result.pointer.version, ms, generation: state!.wanted }
     } finally {
       rmSync(local, { recursive: true, force: true })
+      rmSync(documents, { recursive: true, force: true })
     }
   }
+
+  /**
+   * The corpus a build reads: the shipped documents (linked, not copied) and every document a
+   * reviewer approved, each with the facts its editor confirmed as its sidecar.
+   */
+  private async gatherDocuments(into: string) {
+    for (const name of readdirSync(this.site.documentsDir)) symlinkSync(join(this.site.documentsDir, name), join(into, name))
+    const approved = await this.db.query<{ id: number; file_name: string; content_base64: string; region: string; year: number; doc_number: string | null; kind: string | null }>(
+      `select id, file_name, content_base64, region, year, doc_number, kind from document_submissions where state = 'approved' order by id`,
+    )
+    for (const d of approved) {
+      const name = `upload-${d.id}`
+      writeFileSync(join(into, `${name}${extname(d.file_name).toLowerCase()}`), Buffer.from(d.content_base64, 'base64'))
+      writeFileSync(join(into, `${name}.meta.yaml`), sidecarYaml(d))
+    }
+  }
+}
+
+/** The editor's confirmed facts as the sidecar the build reads (scripts/extract/sidecar.ts). */
+function sidecarYaml(d: { region: string; year: number; doc_number: string | null; kind: string | null }): string {
+  const lines = [`region: "${d.region}"`, `year: ${d.year}`]
+  if (d.doc_number) lines.push(`docNumber: ${JSON.stringify(d.doc_number)}`)
+  if (d.kind) lines.push(`kind: ${d.kind}`)
+  return `${lines.join('\n')}\n`
 }

@@ -8,6 +8,7 @@ import { chinaToday } from '../src/domain/dates'
 import { buildApp } from './app'
 import { newToken } from './auth'
 import { openDb, type Db } from './db'
+import { Proposer } from './proposal'
 import { Publisher } from './publish'
 import { loadCatalogue } from './validate'
 
@@ -51,6 +52,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     db,
     publisher,
     catalogue,
+    proposer: new Proposer(catalogue),
     dataDate: () => publishedDataDate(siteDir),
     sessionHours: opts.sessionHours,
     addressLimit: opts.addressLimit,
