@@ -39,6 +39,8 @@ const ROLE_WORDS: Record<EvidenceRole, string> = {
   context: '上级地区名',
 }
 
+const SUPPORTING = new Set<EvidenceRole>(['metadata', 'issuer', 'signature', 'title', 'activity', 'publisher', 'actor'])
+
 /** The build's own reader, matcher and region placement, built once for the service's lifetime. */
 export class Proposer {
   private readonly matcher: ActivityMatcher
@@ -58,7 +60,9 @@ export class Proposer {
     const d = x.document
     const region = d.regionCode ? { code: d.regionCode, name: d.regionName!, path: this.path(d.regionCode) } : null
     const seen = new Set<string>()
+    // What speaks for the region read, in words; a cited higher document or a venue does not.
     const evidence = (x.placement?.evidence ?? [])
+      .filter((e) => e.code === d.regionCode && SUPPORTING.has(e.role))
       .map((e) => `${e.name}：${ROLE_WORDS[e.role] ?? e.role}`)
       .filter((line) => !seen.has(line) && seen.add(line))
       .slice(0, 4)

@@ -21,6 +21,7 @@ export function createKepuRouter(history: RouterHistory) {
       { path: '/organizer', name: 'organizer', component: () => import('@/views/OrganizerView.vue') },
       { path: '/organizer/account', name: 'account', component: () => import('@/views/AccountView.vue') },
       { path: '/organizer/review', name: 'review', component: () => import('@/views/ReviewView.vue') },
+      { path: '/organizer/documents', name: 'documents', component: () => import('@/views/OrganizerDocumentsView.vue') },
       { path: '/organizer/:id', name: 'organizer-edit', component: () => import('@/views/OrganizerEditView.vue') },
       { path: '/about', name: 'about', component: () => import('@/views/AboutView.vue') },
       { path: '/changes', name: 'changes', component: () => import('@/views/ChangesView.vue') },
