@@ -215,10 +215,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   /** A reviewer's decision on a pending submission inside their region. */
   async function pendingFor(s: Session, id: string) {
     if (s.user.role === 'editor') throw new ApiError(403, '只有审核人可以审核', 'Only reviewers review')
-    const [sub] = await db.query<{ id: number; region: string; entry_id: string; yaml: string; revision: number; state: string }>('select id, region, entry_id, yaml, revision, state from submissions where id = $1', [Number(id) || 0])
+    const [sub] = await db.query<{ id: number; region: string; entry_id: string; yaml: string; revision: number; state: string; author_id: number | null }>(
+      'select id, region, entry_id, yaml, revision, state, author_id from submissions where id = $1',
+      [Number(id) || 0],
+    )
     if (!sub) throw new ApiError(404, '没有这条提交', 'No such submission')
-    if (s.user.role !== 'admin' && !within(sub.region, s.user.region))
-      throw new ApiError(403, `这条提交属于${regionName(sub.region)}，不在你的审核范围`, 'This submission is outside your region')
+    if (!inScope(s.user, sub.region)) throw new ApiError(403, `这条提交属于${regionName(sub.region)}，不在你的审核范围`, 'This submission is outside your region')
+    // Four eyes: whoever wrote it, another person publishes it.
+    if (sub.author_id === s.user.id) throw new ApiError(403, '不能审核自己提交的活动，请由另一位审核人处理', 'Another reviewer must approve your own submission')
     if (sub.state !== 'pending') throw new ApiError(409, '这条提交已经处理过了', `Already ${sub.state}`)
     return sub
   }

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import { formatProblem } from '../scripts/problems'
 import { runPipeline } from '../scripts/pipeline/run'
@@ -45,10 +45,17 @@ export class Publisher {
     return run
   }
 
-  /** After a restart: publish again if the service stopped before the last approval was built. */
+  /**
+   * At start: publish again if the service stopped before the last approval was built (a crash
+   * mid-publish: the next build also remakes feeds a cut-off publish left behind), or if the site
+   * folder holds another build than the last published (npm start rebuilt dist/ from the files
+   * alone, without what was approved here).
+   */
   async catchUp(): Promise<PublishResult | null> {
-    const [state] = await this.db.query<{ wanted: number; built: number }>('select wanted, built from site_state where id = 1')
-    return state && state.built < state.wanted ? this.publish() : null
+    const [state] = await this.db.query<{ wanted: number; built: number; version: string | null }>('select wanted, built, version from site_state where id = 1')
+    if (!state) return null
+    const stale = state.built < state.wanted || (state.version !== null && liveVersion(this.site.dir) !== state.version)
+    return stale ? this.publish() : null
   }
 
   private async build(): Promise<PublishResult> {
@@ -95,6 +102,15 @@ export class Publisher {
       writeFileSync(join(into, `${name}${extname(d.file_name).toLowerCase()}`), Buffer.from(d.content_base64, 'base64'))
       writeFileSync(join(into, `${name}.meta.yaml`), sidecarYaml(d))
     }
+  }
+}
+
+/** The dataset version the site folder serves now, if any. */
+function liveVersion(siteDir: string): string | null {
+  try {
+    return (JSON.parse(readFileSync(join(siteDir, 'data/latest.json'), 'utf8')) as { version: string }).version
+  } catch {
+    return null
   }
 }
 

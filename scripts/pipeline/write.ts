@@ -115,11 +115,14 @@ export function writeDataset(data: Dataset, out: string, previous: Previous | nu
   const next = join(out, '.feeds-next')
   rmSync(next, { recursive: true, force: true })
   const feedFiles = new FolderWriter(next, existsSync(feeds) ? feeds : null)
-  const sameFeeds = feedFiles.recorded('base') === base
+  // Feeds are taken from the live folder only when it was made for the dataset this build follows:
+  // a publish cut off between the pointer and the feeds left feeds of the version before it, and
+  // its regions must be made again, not trusted (every region, since which changed is not known).
+  const sameFeeds = feedFiles.recorded('base') === base && feedFiles.recorded('version') === previous?.version
   const remade = new Map([...calendars].filter(([code]) => !(sameFeeds && stable.has(code) && FEED_KINDS.every((k) => feedFiles.reuse(`${code}${k.suffix}.ics`)))))
   writeRegionFeeds(remade, data.activities, data.settings.siteUrl, data.dataDate, (name, text) => void feedFiles.put(name, text))
   for (const [name, text] of changesFeeds(log, data.regions, data.settings.siteUrl, data.dataDate)) feedFiles.put(name, text)
-  feedFiles.finish({ base })
+  feedFiles.finish({ base, version })
   const old = join(out, '.feeds-old')
   rmSync(old, { recursive: true, force: true })
   if (existsSync(feeds)) renameSync(feeds, old)

@@ -59,12 +59,36 @@ async function send() {
       await drafts.save({ ...form, outbox: undefined, submitted: { id: r.id, at: Date.now() } })
     } catch (e) {
       const err = e as ServiceError
-      // Offline or signed out: it waits. Replayed: the service has it already.
+      // Offline or signed out: it waits.
       if (err.status === 0 || err.status === 401) return
-      if (err.status === 409 && /重复/.test(err.message)) await drafts.save({ ...d, outbox: undefined, submitted: { id: 0, at: Date.now() } })
-      else await drafts.save({ ...d, outbox: undefined, submitError: { message: err.message, problems: err.problems ?? [] } })
+      // Replayed: sent only if the service shows it holds this draft's submission (the id could
+      // have been taken by something else); otherwise the person is asked to send it again.
+      if (err.status === 409 && /重复/.test(err.message)) {
+        const held = await heldSubmission(d)
+        if (held) await drafts.save({ ...d, outbox: undefined, submitted: { id: held, at: Date.now() } })
+        else await drafts.save({ ...d, outbox: undefined, submitError: { message: '服务器没有收到这份草稿（请求编号已被使用），请再点一次“提交审核”。', problems: [] } })
+      } else await drafts.save({ ...d, outbox: undefined, submitError: { message: err.message, problems: err.problems ?? [] } })
     }
   }
+}
+
+/** The id of the submission the service holds for this draft's entry and revision, if it holds one. */
+async function heldSubmission(d: Draft): Promise<number | null> {
+  const list = await useAccountStore()
+    .call<{ submissions: Submitted[] }>('GET', 'submissions')
+    .then((r) => r.submissions, () => [])
+  return list.find((s) => s.region === d.form.region && s.entry_id === d.fileId && s.revision === d.form.revision)?.id ?? null
+}
+
+/** A submission as the editor's list returns it: where it stands, and why when it was returned. */
+export interface Submitted {
+  id: number
+  region: string
+  entry_id: string
+  revision: number
+  state: 'pending' | 'approved' | 'rejected' | 'superseded'
+  reason: string | null
+  decided_at: string | null
 }
 
 interface Published {

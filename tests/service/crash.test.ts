@@ -44,13 +44,18 @@ describe('a publish cut off by a crash', () => {
     const http = new HttpSession(BASE)
     const admin = (path: string, body?: unknown) => http.call(path, body)
     expect((await admin('/api/signup', { token: first.invitation, name: 'admin', password: 'correct horse battery' })).status).toBe(200)
-    const a = await admin('/api/submissions', { fileId: 'entry-a', yaml: entryYaml({ title: '甲活动' }) })
+    // The county's editor writes, the admin publishes (nobody approves their own submission).
+    const invitation = await admin('/api/invitations', { role: 'editor', region: '130283' })
+    const county = new HttpSession(BASE)
+    expect((await county.call('/api/signup', { token: invitation.json.token, name: 'editor', password: 'correct horse battery' })).status).toBe(200)
+    const editor = (path: string, body?: unknown) => county.call(path, body)
+    const a = await editor('/api/submissions', { fileId: 'entry-a', yaml: entryYaml({ title: '甲活动' }) })
     expect((await admin(`/api/submissions/${a.json.id}/approve`, {})).status).toBe(200)
     const before = served()
     expect(before.whole).toBe(true)
     expect(before.uids).toContain('local.130283.entry-a@kepu-calendar')
 
-    const b = await admin('/api/submissions', { fileId: 'entry-b', yaml: entryYaml({ title: '乙活动', start: '2026-09-19', end: '2026-09-19' }) })
+    const b = await editor('/api/submissions', { fileId: 'entry-b', yaml: entryYaml({ title: '乙活动', start: '2026-09-19', end: '2026-09-19' }) })
     void admin(`/api/submissions/${b.json.id}/approve`, {}).catch(() => undefined)
     // Killed while the new dataset is being written.
     const staging = join(site, 'data/.staging')

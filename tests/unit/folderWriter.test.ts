@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FolderWriter, MANIFEST } from '../../scripts/pipeline/folderWriter'
@@ -77,5 +77,31 @@ describe('an incremental build (one county entry added)', () => {
     const previous = readdirSync(join(incremental, 'data')).find((d) => /^[0-9a-f]{12}$/.test(d) && d !== v1)!
     expect(statSync(join(incremental, 'data', v1, 'r/440305.json')).ino).toBe(statSync(join(incremental, 'data', previous, 'r/440305.json')).ino)
     expect(statSync(join(incremental, 'data', v1, 'r/130283.json')).ino).not.toBe(statSync(join(incremental, 'data', previous, 'r/130283.json')).ino)
+  }, 120_000)
+})
+
+describe('a publish cut off between the data pointer and the feeds', () => {
+  it('is repaired by the next build: the county feed gets the entry the data already has', () => {
+    const work = join(root, '.tmp/unit-half-publish')
+    rmSync(work, { recursive: true, force: true })
+    const local = join(work, 'local')
+    const out = join(work, 'out')
+    mkdirSync(join(local, '130283'), { recursive: true })
+    const build = () => {
+      const r = runData(['--documents', join(root, 'tests/fixtures/seeds'), '--out', out, '--local', local, '--quiet'])
+      expect(r.status, r.stderr).toBe(0)
+    }
+    build()
+    const oldFeeds = join(work, 'feeds-before')
+    cpSync(join(out, 'feeds'), oldFeeds, { recursive: true })
+    writeFileSync(join(local, '130283/kepu.yaml'), 'activity: kepu-ri\nregion: "130283"\nstart: 2026-09-12\nend: 2026-09-12\norganiser: 迁安市科学技术协会\nstatus: planned\nrevision: 1\n')
+    build()
+    // The crash: the new pointer was written, the new feeds never swapped in.
+    rmSync(join(out, 'feeds'), { recursive: true })
+    renameSync(oldFeeds, join(out, 'feeds'))
+    expect(readFileSync(join(out, 'feeds/130283.ics'), 'utf8')).not.toContain('UID:local.130283.kepu@kepu-calendar')
+    // The restarted service builds the same inputs again.
+    build()
+    expect(readFileSync(join(out, 'feeds/130283.ics'), 'utf8')).toContain('UID:local.130283.kepu@kepu-calendar')
   }, 120_000)
 })

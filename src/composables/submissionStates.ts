@@ -1,0 +1,19 @@
+import { ref, watch } from 'vue'
+import type { Submitted } from '@/composables/outbox'
+import { useAccountStore } from '@/stores/account'
+
+/**
+ * What became of each submission the signed-in editor made: waiting, published, or returned with
+ * the reviewer's reason. Asked when the person is known, and again on demand (after a flush).
+ */
+export function useSubmissionStates() {
+  const account = useAccountStore()
+  const byId = ref(new Map<number, Submitted>())
+  async function refresh() {
+    if (!account.account) return
+    const r = await account.call<{ submissions: Submitted[] }>('GET', 'submissions').catch(() => null)
+    if (r) byId.value = new Map(r.submissions.map((s) => [s.id, s]))
+  }
+  watch(() => account.account?.id, () => void refresh(), { immediate: true })
+  return { byId, refresh }
+}
