@@ -36,3 +36,40 @@ describe('the editor’s import', () => {
     expect(await importFile(name, body)).toContain(words)
   })
 })
+
+describe('what became of each submission', () => {
+  it('says waiting, published, or returned with the reviewer’s reason, next to each draft', async () => {
+    const form = { activity: 'kepu-ri', region: '130283', title: '', start: '2027-09-18', end: '2027-09-18', organiser: '迁安市科协', status: 'planned', revision: 1 }
+    const drafts = [
+      { id: 'a', fileId: 'a', form: { ...form, title: '等待中' }, baseRevision: null, updatedAt: 3, submitted: { id: 1, at: 1 } },
+      { id: 'b', fileId: 'b', form: { ...form, title: '已通过' }, baseRevision: null, updatedAt: 2, submitted: { id: 2, at: 1 } },
+      { id: 'c', fileId: 'c', form: { ...form, title: '被退回' }, baseRevision: null, updatedAt: 1, submitted: { id: 3, at: 1 } },
+    ]
+    const { useDraftsStore } = await import('@/stores/drafts')
+    const store = useDraftsStore()
+    store.load = async () => void (store.list = drafts as never)
+    vi.stubGlobal(
+      'fetch',
+      fakeFetch({
+        '/api/session': { user: { id: 3, name: '迁安编辑', role: 'editor', region: '130283', regionName: '迁安市' }, csrf: 'c' },
+        '/api/published': { entries: [] },
+        '/api/submissions': {
+          submissions: [
+            { id: 1, region: '130283', entry_id: 'a', revision: 1, state: 'pending', reason: null },
+            { id: 2, region: '130283', entry_id: 'b', revision: 1, state: 'approved', reason: null },
+            { id: 3, region: '130283', entry_id: 'c', revision: 1, state: 'rejected', reason: '请写明活动地点' },
+          ],
+        },
+      }),
+    )
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/organizer', component: OrganizerView }, { path: '/organizer/:id', name: 'organizer-edit', component: OrganizerView }, { path: '/organizer/account', name: 'account', component: OrganizerView }, { path: '/organizer/review', name: 'review', component: OrganizerView }, { path: '/organizer/documents', name: 'documents', component: OrganizerView }] })
+    router.push('/organizer')
+    await router.isReady()
+    const w = mount(OrganizerView, { global: { plugins: [router] } })
+    await vi.waitFor(() => expect(w.text()).toContain('未通过审核：请写明活动地点'))
+    const standing = w.findAll('.standing').map((s) => s.text())
+    expect(standing[0]).toMatch(/已提交审核，等待审核/)
+    expect(standing[1]).toMatch(/已通过，已发布到日历和订阅/)
+    expect(standing[2]).toMatch(/未通过审核：请写明活动地点/)
+  })
+})

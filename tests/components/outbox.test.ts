@@ -67,6 +67,28 @@ describe('the outbox', () => {
   })
 })
 
+describe('a replayed request id', () => {
+  const form = () => entryToForm({ activity: 'kepu-ri', region: '130283', start: '2027-09-18', end: '2027-09-18', organiser: '迁安市科学技术协会', status: 'planned', revision: 1 })
+  const replayed = () => json({ error: { zh: '这个请求已经处理过了（重复提交）', en: 'replayed' } }, 409)
+
+  it.each([
+    ['the service holds this draft’s submission', [{ id: 9, region: '130283', entry_id: '2027-kepu-ri', revision: 1, state: 'pending' }], { submitted: { id: 9 } }],
+    ['the service holds nothing for it (the id was used by something else)', [{ id: 4, region: '130283', entry_id: 'other', revision: 1, state: 'pending' }], { submitError: { message: expect.stringContaining('服务器没有收到这份草稿') } }],
+  ])('counts the draft sent only when %s', async (_when, held, expected) => {
+    const signedIn = useAccountStore().load()
+    await net.answer('/api/session', json({ user: USER, csrf: 'c' }))
+    await signedIn
+    saved.set('d1', { id: 'd1', fileId: '2027-kepu-ri', form: form(), baseRevision: null, updatedAt: 1, outbox: { requestId: 'req-0002-abcdef', queuedAt: 1 } })
+    const pass = flushOutbox()
+    await net.answer('/api/published', json({ entries: [] }))
+    await net.answer('/api/submissions', replayed())
+    await net.answer('/api/submissions', json({ submissions: held }))
+    await pass
+    expect(saved.get('d1')).toMatchObject({ outbox: undefined, ...expected })
+    if (!('submitted' in expected)) expect(saved.get('d1')!.submitted).toBeUndefined()
+  })
+})
+
 describe('who is signed in', () => {
   it('a late failure of a question asked offline does not sign the person out', async () => {
     const account = useAccountStore()
