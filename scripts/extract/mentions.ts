@@ -28,11 +28,11 @@ export class ActivityMatcher {
 
   /**
    * Every activity named in `text`, outside book titles (《全国中学生五项学科竞赛管理条例》 names a
-   * regulation, not the contest). Where names overlap the longest wins: 全国科普日 is not also a bare
+   * regulation, not the contest) other than the notice or plan the text passes on. Where names overlap the longest wins: 全国科普日 is not also a bare
    * 科普日, and 全国科普日暨吉林省科普周 gives two hits side by side.
    */
   find(text: string): Hit[] {
-    const titles = bookTitleSpans(text)
+    const titles = bookTitleSpans(text).filter(([s, e]) => !passedOn(text, s, e))
     const all: Hit[] = []
     for (const { activity, re } of this.rules) {
       re.lastIndex = 0
@@ -72,6 +72,15 @@ function withEdition(text: string, hit: Hit): Hit {
   const edition = parseNumeral(m[1]!)
   if (!Number.isFinite(edition)) return hit
   return { ...hit, start: hit.start - m[0].length, matched: m[0] + hit.matched, edition }
+}
+
+// 转发《中国科协关于举办2025年全国科普月活动的通知》的通知, 现将《…实施方案》印发给你们: the notice or
+// plan a notice passes on is what it orders, so the activities its title names count.
+const PASSED_ON_BEFORE = /(转发|转载|印发|下发)[^，。；,;\n《]{0,16}$/
+const NOTICE_TITLE = /(通知|方案|要点|安排|计划|意见)》$/
+
+function passedOn(text: string, start: number, end: number): boolean {
+  return PASSED_ON_BEFORE.test(text.slice(Math.max(0, start - 18), start)) && NOTICE_TITLE.test(text.slice(start, end))
 }
 
 /** Spans of 《…》, nested 〈〉 included. */

@@ -89,13 +89,17 @@ type Entry = { regions: Region[]; short: boolean }
 // Organisations a region name heads: 宿松县科协, 唐山市人民政府办公室, 迁安市科学技术协会.
 const ORG_AFTER = /^[\u4e00-\u9fff]{0,10}?(科协|科学技术协会|人民政府|政府|委员会|委|办公室|科技局|科学技术局|局|厅|学会|协会|科技馆|融媒|中心|纲要办)/
 const SUFFIX_AFTER = /^[县区市旗州盟省]/
+// Department names every county government has, some of which are also counties' short names
+// (公安县, 资源县): 县公安局 and 自然资源局 are offices, not those counties.
+const DEPARTMENT_STEMS = new Set(['公安', '资源', '民政', '财政', '司法', '商务', '水利', '交通', '教育', '气象', '应急', '文化', '统计', '审计', '税务', '林业', '农业', '畜牧', '粮食', '人事', '国土', '环保', '卫生', '体育', '文旅', '城管'])
+const DEPARTMENT_AFTER = /^(局|厅|所|站|大队|支队|分局|部门|系统|干警|民警)/
 const CJK_BEFORE = /[\u4e00-\u9fff]/
 // …(organisation)(等21部门)(日前)(联合)发布/印发/下发 the notice the text is about.
 const PUBLISH_AFTER = /^[\u4e00-\u9fff]{0,12}?(?:等\d+个?部门|等部门)?(?:日前|近日|今天|今日|正式)?(?:联合)?(?:印发|发布|发出|下发|出台)/
 const VENUE_BEFORE = /(在|于|赴|到|走进|前往|来到|深入)$/
 // A newspaper, site or app named in a 来源 field (吉林城乡网, 西藏商报, 湖北日报): who printed the
 // page, not who issued what it reports.
-const MEDIA_AFTER = /^[\u4e00-\u9fff]{0,6}?(网|报|台|新闻|融媒|客户端|头条|发布)(?![\u4e00-\u9fff])/
+const MEDIA_AFTER = /^[\u4e00-\u9fff]{0,6}?(网|报|台|新闻|融媒|客户端|头条|发布)(?![\u4e00-\u9fff])|^[\u4e00-\u9fff]{0,6}?(网|报|台|新闻|融媒|客户端|头条)(?=作者|编辑|记者|发布|时间|日期|责任|通讯员)/
 // 湖北省暨武汉市…, 南宁市…活动暨江南区科技活动周: the second host of a joint event held with a
 // region above it hosts the other's event; the higher region's name comes before 暨.
 const JOINT_BEFORE = /暨$/
@@ -265,6 +269,13 @@ function collectEvidence(names: RegionNames, { text, spans, activities }: PlaceI
     const asWord = f.entry.short && !SUFFIX_AFTER.test(after) && !line && !(startsWord && ORG_AFTER.test(after))
     const provinces = f.entry.regions.filter((r) => r.level === 'province')
     if (asWord && !(startsWord && provinces.length)) continue
+    // 公安局, 资源局: a county's short name that is also the name of a government department,
+    // heading 局/所/大队…, is that department of whichever county wrote the text.
+    if (f.entry.short && DEPARTMENT_STEMS.has(f.name) && DEPARTMENT_AFTER.test(after)) continue
+    // 点亮山城: in a headline a short name glued inside a phrase is a word, unless it follows an
+    // activity's name (全国科普月承德主场活动) or comes with its kind or an organisation.
+    const touchesActivity = activities.some(([, e]) => e === f.start)
+    if (f.entry.short && line === 'title' && !startsWord && !SUFFIX_AFTER.test(after) && !ORG_AFTER.test(after) && !touchesActivity) continue
     const entry = asWord ? { ...f.entry, regions: provinces } : f.entry
     const before = text.slice(Math.max(0, f.start - 2), f.start)
     let role: EvidenceRole
@@ -319,6 +330,10 @@ function isParentOf(names: RegionNames, parent: Entry, child: Entry): boolean {
 /** 朝阳区 of 北京 or of 长春: the ones whose parents the document also names, if any. */
 function disambiguate(names: RegionNames, regions: Region[], named: Set<string>): Region[] {
   if (regions.length < 2) return regions
+  // 承德 is 承德市 and 承德县 (a county of that city): said alone it is the city, as people write
+  // the county's name in full.
+  const cities = regions.filter((r) => r.level === 'city' && regions.some((c) => c.level === 'county' && c.parent === r.code))
+  if (cities.length === 1 && regions.every((r) => r === cities[0] || r.parent === cities[0]!.code)) return cities
   const withParent = regions.filter((r) => names.index.path(r.code).some((a) => a.code !== r.code && named.has(a.code)))
   return withParent.length ? withParent : regions
 }
