@@ -89,6 +89,9 @@ type Entry = { regions: Region[]; short: boolean }
 // Organisations a region name heads: 宿松县科协, 唐山市人民政府办公室, 迁安市科学技术协会.
 const ORG_AFTER = /^[\u4e00-\u9fff]{0,10}?(科协|科学技术协会|人民政府|政府|委员会|委|办公室|科技局|科学技术局|局|厅|学会|协会|科技馆|融媒|中心|纲要办)/
 const SUFFIX_AFTER = /^[县区市旗州盟省]/
+const YEAR_END = /\d{4}年$/
+// 暨, 和, 与, 及 join two names: what follows one starts a word.
+const JOINER = /[暨和与及]/
 // Department names every county government has, some of which are also counties' short names
 // (公安县, 资源县): 县公安局 and 自然资源局 are offices, not those counties.
 const DEPARTMENT_STEMS = new Set(['公安', '资源', '民政', '财政', '司法', '商务', '水利', '交通', '教育', '气象', '应急', '文化', '统计', '审计', '税务', '林业', '农业', '畜牧', '粮食', '人事', '国土', '环保', '卫生', '体育', '文旅', '城管'])
@@ -263,10 +266,13 @@ function collectEvidence(names: RegionNames, { text, spans, activities }: PlaceI
     // now 旬阳市), or starting a word and heading an organisation, or in a title or metadata line.
     // Inside a word it is a word (自然资源局 is not 资源县's bureau).
     const line = lines.at(f.start)
-    const startsWord = f.start === 0 || !CJK_BEFORE.test(text[f.start - 1]!)
+    // 2023年内蒙古科技活动周: after a year, a name starts its word as after punctuation.
+    const startsWord = f.start === 0 || !CJK_BEFORE.test(text[f.start - 1]!) || YEAR_END.test(text.slice(Math.max(0, f.start - 5), f.start)) || JOINER.test(text[f.start - 1]!)
     // A province's short name (河南巡展, 广西活动) is never an ordinary word: used so, it names the
     // province (河南, not Qinghai's 河南县).
-    const asWord = f.entry.short && !SUFFIX_AFTER.test(after) && !line && !(startsWord && ORG_AFTER.test(after))
+    // …and one that starts its word and heads an activity's name (暨昌平科技周) names its region.
+    const headsActivity = startsWord && activities.some(([s]) => s === f.end)
+    const asWord = f.entry.short && !SUFFIX_AFTER.test(after) && !line && !(startsWord && ORG_AFTER.test(after)) && !headsActivity
     const provinces = f.entry.regions.filter((r) => r.level === 'province')
     if (asWord && !(startsWord && provinces.length)) continue
     // 公安局, 资源局: a county's short name that is also the name of a government department,
@@ -305,10 +311,12 @@ function collectEvidence(names: RegionNames, { text, spans, activities }: PlaceI
 function jointWithAncestor(names: RegionNames, entry: Entry, earlier: { start: number; end: number; entry: Entry }[], text: string, at: number): boolean {
   const sentenceStart = Math.max(text.lastIndexOf('。', at), text.lastIndexOf('\n', at), at - 40)
   if (/(?:^|[^\u4e00-\u9fff])(省|自治区|市)暨$/.test(text.slice(Math.max(0, at - 4), at)) || /[，,、](省|市)暨$/.test(text.slice(at - 3, at))) return true
-  // …in the same item: no list break between the ancestor and 暨.
-  return earlier.some(
-    (e) => e.start >= sentenceStart && !/[、，,；;]/.test(text.slice(e.end, at)) && e.entry.regions.some((p) => p.code !== NATIONAL_CODE) && isParentOf(names, e.entry, entry),
-  )
+  // …in the same item: no list break between the ancestor and 暨, and the region below is not
+  // also named in it (北京科技周昌平分会场暨昌平科技周: 昌平's own week, joined to its part of Beijing's).
+  return earlier.some((e) => {
+    const between = text.slice(e.end, at)
+    return e.start >= sentenceStart && !/[、，,；;]/.test(between) && e.entry.regions.some((p) => p.code !== NATIONAL_CODE) && isParentOf(names, e.entry, entry) && !earlier.some((o) => o.start >= e.end && o.entry === entry)
+  })
 }
 
 /**

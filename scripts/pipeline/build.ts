@@ -114,7 +114,7 @@ export async function buildDataset(input: BuildInput): Promise<Dataset> {
     const result = extractDocument(file, await readDocument(file, bytes), matcher, names, sidecar)
     warnings.push(...result.problems)
     if (!result.document) continue
-    if (result.placement && ['low', 'none'].includes(result.placement.confidence)) {
+    if (result.placement && ['medium', 'low', 'none'].includes(result.placement.confidence)) {
       reviews.push({ file, title: result.document.title, placement: result.placement, year: result.document.year })
     }
     documents.push(result.document)

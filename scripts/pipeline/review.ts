@@ -9,7 +9,7 @@ const ROLE_ZH: Record<string, string> = {
 }
 
 /**
- * The review report: every document placed with low confidence or not at all, with the evidence
+ * The review report: every document not placed with high confidence (medium, low, or not at all), with the evidence
  * weighed, so a person can settle it with a sidecar file. JSON for tools, Markdown for people.
  */
 export function writeReview(data: Dataset, out: string): string {
@@ -30,14 +30,14 @@ export function writeReview(data: Dataset, out: string): string {
   const md = [
     '# 待核对的文件 · Documents to review',
     '',
-    `${data.documents.length} 份文件中，${items.length} 份的发文地区没有把握或没有找到。核对后在文件旁加一个 \`<文件名>.meta.yaml\`（如 \`region: "341881"\`），重新运行 \`npm run data\`。`,
+    `${data.documents.length} 份文件中，${items.length} 份的发文地区把握不足或没有找到。核对后在文件旁加一个 \`<文件名>.meta.yaml\`（如 \`region: "341881"\`），重新运行 \`npm run data\`。`,
     '',
     ...items.flatMap((i) => [
       `## ${i.file}`,
       '',
       `- 标题 (title): ${i.title || '（未识别）'}`,
       `- 年度 (year): ${i.year ?? '（未识别）'}`,
-      `- 判断 (placed): ${i.region ? `${i.region.name}（${i.region.code}），把握${i.confidence === 'low' ? '不大' : ''} (${i.confidence})` : '未找到 (none)'}`,
+      `- 判断 (placed): ${i.region ? `${i.region.name}（${i.region.code}），把握${i.confidence === 'low' ? '不大' : i.confidence === 'medium' ? '一般' : ''} (${i.confidence})` : '未找到 (none)'}`,
       ...(i.problem ? [`- 说明 (why): ${i.problem}`] : []),
       ...(i.alternative ? [`- 另一可能 (runner-up): ${i.alternative.name}（${i.alternative.code}）`] : []),
       ...(i.evidence.length ? ['- 依据 (evidence): ' + i.evidence.map((e) => `${e.name}〔${ROLE_ZH[e.role] ?? e.role} ${e.weight}〕`).join('，')] : []),

@@ -43,6 +43,13 @@ describe('names that are also words', () => {
     expect(extract(text).document!.regionCode).toBe(code)
   })
 
+  it.each([
+    ['a province’s short name after a year names it', '2023年内蒙古科技活动周本月20日启动\n2023年内蒙古科技活动周于5月20日至31日在全区举行,主会场启动仪式将设在通辽市。', '150000'],
+    ['a district’s own week joined to its part of the city’s', '5月24日,2025年北京科技周昌平分会场暨昌平科技周在马池口园区启幕,全方位展现昌平科技创新成就。昌平区委常委致辞。', '110114'],
+  ])('%s', (_what, text, code) => {
+    expect(extract(text).document!.regionCode).toBe(code)
+  })
+
   it('承德 alone is the city, not 承德县 inside it', () => {
     const text = '全国科普月承德主场活动启幕\n9月16日,2025年全国科普月承德市主场活动在市中心广场开启,由承德市科协联合34家单位举办。'
     expect(extract(text).document!.regionCode).toBe('130800')
