@@ -13,6 +13,10 @@ import { checkSubmission, type Catalogue } from './validate'
 
 const INVITE_DAYS = 14
 
+/** A hash of a password nobody has, made once: what an unknown name is checked against. */
+let decoy: Promise<string> | null = null
+const decoyHash = () => (decoy ??= hashPassword(newToken().token))
+
 export interface AppOptions {
   db: Db
   publisher: Publisher
@@ -24,6 +28,8 @@ export interface AppOptions {
   sessionHours?: number
   /** Sign-ins and sign-ups per address and minute (default 60; the bench's 100 editors share one). */
   addressLimit?: number
+  /** The reverse proxies to trust (their X-Forwarded-* headers): true, or their addresses. */
+  trustProxy?: boolean | string
   /** The fastify server factory (main.ts passes one that serves the static site beside /api). */
   serverFactory?: FastifyServerFactory
 }
@@ -35,7 +41,9 @@ export interface AppOptions {
  */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { db, catalogue } = opts
-  const app = Fastify({ bodyLimit: 256 * 1024, logger: false, ...(opts.serverFactory ? { serverFactory: opts.serverFactory } : {}) })
+  // Behind a TLS proxy (TRUST_PROXY), the proxy's X-Forwarded-Proto says the request was https, so
+  // the session cookie gets Secure.
+  const app = Fastify({ bodyLimit: 256 * 1024, logger: false, trustProxy: opts.trustProxy ?? false, ...(opts.serverFactory ? { serverFactory: opts.serverFactory } : {}) })
   await app.register(cookie)
   // Guessing one account's password is slow; a school or office behind one address still signs in.
   const loginLimit = new RateLimit(10, 60_000)
@@ -49,6 +57,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (e.statusCode && e.statusCode < 500) return sendError(reply, new ApiError(e.statusCode, '请求格式有误，请用组织者页面提交', `Bad request: ${e.message}`))
     console.error('api:', e)
     return sendError(reply, new ApiError(500, '服务器内部错误，请稍后再试', 'Internal error'))
+  })
+  // Answers carry the CSRF token and people's data: never kept by a browser or a proxy.
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('Cache-Control', 'no-store')
   })
   app.setNotFoundHandler((_req, reply) => sendError(reply, new ApiError(404, '没有这个接口', 'No such API endpoint')))
 
@@ -96,13 +108,24 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const { name, password } = (req.body ?? {}) as { name?: unknown; password?: unknown }
     if (typeof name !== 'string' || typeof password !== 'string') throw new ApiError(400, '请填写用户名和密码', 'name and password are required')
     loginLimit.take(`name:${name}`)
-    const [u] = await db.query<User & { password_hash: string }>('select id, name, role, region, password_hash from users where name = $1', [name])
-    if (!u || !(await verifyPassword(password, u.password_hash))) {
+    const [u] = await db.query<User & { password_hash: string }>('select id, name, role, region, password_hash from users where lower(name) = lower($1)', [name])
+    // An unknown name costs the same hash as a known one: the time of the answer says nothing.
+    const matches = await verifyPassword(password, u?.password_hash ?? (await decoyHash()))
+    if (!u || !matches) {
       await audit(u ?? null, 'login-failed', name)
       throw new ApiError(401, '用户名或密码不对', 'Wrong name or password')
     }
     await audit(u, 'login', name)
     return startSession(reply, { id: u.id, name: u.name, role: u.role, region: u.region }, req.protocol === 'https')
+  })
+
+  // Signs out every device of the person (a lost phone, a shared computer).
+  app.post('/api/logout-everywhere', async (req, reply) => {
+    const s = await change(req)
+    const gone = await db.query('delete from sessions where user_id = $1 returning 1', [s.user.id])
+    await audit(s.user, 'logout-everywhere', s.user.name, `${gone.length} sessions`)
+    reply.clearCookie(COOKIE, { path: '/api' })
+    return { ok: true, sessions: gone.length }
   })
 
   app.post('/api/logout', async (req, reply) => {
@@ -134,7 +157,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           ? new ApiError(410, '这个邀请链接已经用过了，请向邀请人要一个新的', 'This invitation was already used')
           : new ApiError(410, '邀请链接无效或已过期，请向邀请人要一个新的', 'Invitation unknown or expired')
       }
-      const taken = await q('select 1 from users where name = $1', [name])
+      // ADMIN1 and admin1 are one name to the people reading an audit log.
+      const taken = await q('select 1 from users where lower(name) = lower($1)', [name])
       if (taken.length) throw new ApiError(409, '这个用户名已被使用，请换一个', 'Name already taken')
       const [u] = await q<{ id: number }>('insert into users (name, password_hash, role, region) values ($1, $2, $3, $4) returning id', [name, hash, inv.role, inv.region])
       await q('update invitations set used_by = $1 where token_hash = $2', [u!.id, tokenHash(token)])

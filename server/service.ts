@@ -21,6 +21,7 @@ export interface ServiceOptions {
   root?: string
   sessionHours?: number
   addressLimit?: number
+  trustProxy?: boolean | string
 }
 
 export interface Service {
@@ -56,6 +57,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     dataDate: () => publishedDataDate(siteDir),
     sessionHours: opts.sessionHours,
     addressLimit: opts.addressLimit,
+    trustProxy: opts.trustProxy,
     serverFactory: (handler) => createServer((req, res) => ((req.url ?? '').startsWith('/api/') ? handler(req, res) : statics(req, res))),
   })
   await app.ready()

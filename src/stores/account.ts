@@ -92,8 +92,9 @@ export const useAccountStore = defineStore('account', () => {
     account.value = (await call<{ user: Account }>('POST', 'signup', { token, name, password })).user
   }
 
-  async function signOut() {
-    await call('POST', 'logout').catch(() => undefined)
+  /** Signs out here, or on every device (a lost phone, a shared computer). */
+  async function signOut(everywhere = false) {
+    await call('POST', everywhere ? 'logout-everywhere' : 'logout').catch(() => undefined)
     account.value = null
   }
 

@@ -5,10 +5,15 @@ import { isValidIso } from '../dates'
 // in the app and the committed JSON Schema (seeds/local/entry.schema.json) all come from here, so a
 // person sees the same message, in Chinese with English alongside, wherever they make a mistake.
 
+/** Far above any real entry's edits, far below the database's integer: a revision is a count of edits. */
+export const MAX_REVISION = 100_000
+
 export const LIMITS = { title: 60, venue: 100, address: 200, organiser: 100, contact: 100, description: 2000, place: 100 } as const
 
 // Characters that turn text around on screen (‮evil reads as live): never in an entry.
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/
+/** Unicode's format characters (Cf): zero-width spaces and joiners, LRM, RLM, ALM, the BOM, soft hyphens. */
+const INVISIBLE = /\p{Cf}/u
 
 const text = (field: string, max: number, oneLine = true) =>
   z
@@ -22,9 +27,12 @@ const text = (field: string, max: number, oneLine = true) =>
     .trim()
     .min(1, { error: `${field}不能为空；不需要可删除这一行 (empty: remove the line if not needed)` })
     .max(max, { error: `${field}最多 ${max} 个字 (at most ${max} characters)` })
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s), { error: `${field}含有不可见的控制字符 (contains control characters)` })
+    // Tab and line breaks are text; every other control character (C0, DEL, C1) is not, and RFC 5545 forbids them in feeds.
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(s), { error: `${field}含有不可见的控制字符 (contains control characters)` })
     .refine((s) => !BIDI.test(s), { error: `${field}含有改变文字方向的隐藏字符，请删除后重新输入 (contains bidirectional control characters)` })
-    .refine((s) => !oneLine || !/[\r\n]/.test(s), { error: `${field}只能写一行，请删除换行 (one line only: remove the line break)` })
+    // Zero-width characters, LRM/RLM/ALM, soft hyphens: invisible, they make look-alike titles.
+    .refine((s) => BIDI.test(s) || !INVISIBLE.test(s), { error: `${field}含有看不见的格式字符（如零宽空格），请删除后重新输入 (contains invisible format characters)` })
+    .refine((s) => !oneLine || !/[\r\n\u2028\u2029\u0085]/.test(s), { error: `${field}只能写一行，请删除换行 (one line only: remove the line break)` })
 
 const date = (field: string) =>
   z
@@ -39,7 +47,9 @@ const link = z
   .string()
   .trim()
   .max(500, { error: '链接最多 500 个字符 (link: at most 500 characters)' })
-  .refine((s) => !/[\s\u202a-\u202e\u2066-\u2069]/.test(s), { error: '链接里不能有空格、换行或隐藏字符 (link: no spaces, line breaks or hidden characters)' })
+  .refine((s) => !/[\s\p{Cc}\p{Cf}]/u.test(s), { error: '链接里不能有空格、换行或隐藏字符 (link: no spaces, line breaks or hidden characters)' })
+  // http://gov.cn@evil.example/ shows one host and opens another.
+  .refine((s) => !/^[a-z]+:\/\/[^/?#]*@/i.test(s), { error: '链接里不能有“@”前的用户名部分，请只写网址 (link: no user name before @; write the address only)' })
   .refine(
     (s) => {
       try {
@@ -91,7 +101,8 @@ export const entryShape = z
     revision: z
       .number({ error: '版本号应为整数，从 1 开始，每次修改加 1 (revision: a whole number from 1, up by one per edit)' })
       .int({ error: '版本号应为整数 (revision must be a whole number)' })
-      .min(1, { error: '版本号从 1 开始 (revision starts at 1)' }),
+      .min(1, { error: '版本号从 1 开始 (revision starts at 1)' })
+      .max(MAX_REVISION, { error: `版本号最大 ${MAX_REVISION}；每次修改加 1 即可 (revision: at most ${MAX_REVISION})` }),
     updated: date('修改日期').optional(),
     stops: z.array(stop).max(60, { error: '巡展站点最多 60 个 (at most 60 stops)' }).optional(),
   }, { error: '文件应由“字段: 值”各占一行组成，如 activity: kepu-ri；不能是列表或一段文字 (an entry is field: value lines, not a list or a text)' })
