@@ -19,7 +19,7 @@ export interface Proposal {
   docNumber: string | null
   issued: string | null
   kind: DocumentKind
-  activities: { activity: string; name: string; clause: string; quote: string; stated: { start: string; end: string; text: string } | null }[]
+  activities: { activity: string; name: string; clause: string; quote: string; stated: { start: string; end: string; text: string; tentative?: boolean } | null }[]
   /** What the reading could not settle, in Chinese, for the form to ask about. */
   problems: string[]
 }
@@ -83,7 +83,7 @@ export class Proposer {
           name: m.activityName,
           clause: m.clause,
           quote: m.quote,
-          stated: m.stated ? { start: m.stated.start, end: m.stated.end, text: m.stated.text } : null,
+          stated: m.stated ? { start: m.stated.start, end: m.stated.end, text: m.stated.text, ...(m.stated.tentative ? { tentative: true } : {}) } : null,
         })),
         problems: x.problems.map((p) => p.message.split(' (')[0]!),
       },

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openDb, splitSql } from '../../server/db'
@@ -17,7 +17,7 @@ describe('migrations', () => {
     const db = await openDb({ databaseUrl: await freshPostgres('migrations') })
     try {
       const names = (await db.query<{ name: string }>('select name from schema_migrations order by name')).map((r) => r.name)
-      expect(names).toEqual(['001_init.sql', '002_submission_paths.sql'])
+      expect(names).toEqual(readdirSync(join(import.meta.dirname, '../../server/migrations')).filter((f) => f.endsWith('.sql')).sort())
       const [user] = await db.query<{ id: number }>(`insert into users (name, password_hash, role, region) values ('e', 'x', 'editor', '130283') returning id`)
       await db.query(`insert into sessions (token_hash, user_id, csrf, expires_at) values ('h', $1, 'c', now() + interval '1 hour')`, [user!.id])
       const take = (id: string | null, csrf: string) => db.query<{ fresh: boolean; region: string }>('select * from take_request($1, $2, $3)', ['h', id, csrf])

@@ -23,7 +23,7 @@ describe('documents handed in through the service', () => {
     const p = text.json.proposal
     expect(p).toMatchObject({ region: { code: '341021', name: '歙县', path: '安徽省 黄山市 歙县' }, year: 2025, docNumber: '歙科商工信〔2025〕17号', kind: 'notice' })
     expect(p.evidence.length).toBeGreaterThan(0)
-    const week = p.activities.find((a: { activity: string; stated: unknown }) => a.activity === 'keji-huodong-zhou' && a.stated)
+    const week = p.activities.find((a: { activity: string; stated: unknown }) => a.activity === 'keji-huodong-zhou' && a.stated && !(a.stated as { tentative?: boolean }).tentative)
     expect(week).toMatchObject({ quote: expect.stringContaining('第二十五个全国科技活动周'), stated: { start: '2025-05-24', end: '2025-05-31' } })
 
     const docx = await editor.post('/api/documents/preview', { fileName: '绵竹市2017年科普工作要点.docx', base64: file('mianzhu-2017-plan.docx') })

@@ -8,7 +8,8 @@ export interface ProposedActivity {
   name: string
   clause: string
   quote: string
-  stated: { start: string; end: string; text: string } | null
+  /** `tentative` for words like 5月上旬. */
+  stated: { start: string; end: string; text: string; tentative?: boolean } | null
 }
 
 export interface Proposal {
@@ -44,7 +45,7 @@ export interface DocumentSubmission {
 export const KIND_WORD: Record<DocumentKind, string> = { notice: '通知', plan: '工作方案或要点', news: '新闻报道', page: '网页' }
 export const CONFIDENCE_WORD: Record<PlacementConfidence, string> = { sidecar: '已确认', high: '把握较大', medium: '把握一般', low: '把握不大，请核对', none: '没有找到，请选择' }
 
-/** One line per activity: its mentions grouped, the first stated period, the clauses it sits in. */
+/** One line per activity: its mentions grouped, the period stated most exactly (days over 上旬), the clauses it sits in. */
 export function activitiesOf(p: Proposal): { activity: string; name: string; clauses: string[]; quote: string; stated: ProposedActivity['stated'] }[] {
   const byId = new Map<string, { activity: string; name: string; clauses: string[]; quote: string; stated: ProposedActivity['stated'] }>()
   for (const a of p.activities) {
@@ -52,7 +53,7 @@ export function activitiesOf(p: Proposal): { activity: string; name: string; cla
     if (!seen) byId.set(a.activity, { activity: a.activity, name: a.name, clauses: a.clause ? [a.clause] : [], quote: a.quote, stated: a.stated })
     else {
       if (a.clause && !seen.clauses.includes(a.clause)) seen.clauses.push(a.clause)
-      if (!seen.stated && a.stated) Object.assign(seen, { stated: a.stated, quote: a.quote })
+      if (a.stated && (!seen.stated || (seen.stated.tentative && !a.stated.tentative))) Object.assign(seen, { stated: a.stated, quote: a.quote })
     }
   }
   return [...byId.values()]
