@@ -3,7 +3,7 @@ import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { build, defineConfig, type Plugin, type UserConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
-import { CACHES } from './src/domain/format'
+import { CACHES } from './src/domain/format.ts'
 
 // The app is built against one dataset version: data/<version>/ is immutable, so old code never
 // reads new data and new code never reads old data.
@@ -56,7 +56,7 @@ function prerenderPages(): Plugin {
       sequential: true,
       order: 'post',
       async handler() {
-        const { prerender } = await import('./scripts/prerender')
+        const { prerender } = await import('./scripts/prerender.ts')
         const r = await prerender(outDir)
         this.environment.logger.info(`pre-rendered ${r.pages} region pages (${(r.bytes / 2 ** 20).toFixed(1)} MB) in ${(r.ms / 1000).toFixed(1)} s`)
       },
@@ -91,6 +91,9 @@ export default defineConfig(({ isSsrBuild }) => {
       cssCodeSplit: false,
       target: 'es2020',
       rolldownOptions: {
+        // Pre-rendering every region page is the build's own work, done in closeBundle on purpose
+        // (scripts/prerender.ts): its time is expected, not a slow plugin to warn about.
+        checks: { bundlerTimings: false },
         output: {
           // Two shared chunks instead of many small ones: the framework (with Vue's export helper),
           // and the domain helpers and data access every view uses. Fewer files, less per-file

@@ -7,10 +7,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build } from 'vite'
-import { chinaToday } from '../src/domain/dates'
-import type { FirstScreen } from '../src/domain/firstScreen'
-import type { RegionCalendar } from '../src/domain/types'
-import { escapeMarkup } from './markup'
+import { chinaToday } from '../src/domain/dates.ts'
+import type { FirstScreen } from '../src/domain/firstScreen.ts'
+import type { RegionCalendar } from '../src/domain/types.ts'
+import { escapeMarkup } from './markup.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 

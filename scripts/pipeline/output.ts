@@ -2,10 +2,19 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Change } from '../../src/domain/changes'
 import type { Dataset } from './build'
-import type { LatestPointer } from './write'
 
 // What an output folder already holds, read before a build writes into it: the dataset it
 // published last time (to compare with, and to check edits against), and files that are not ours.
+
+/** What the app reads first: the build's version and where its data lives. */
+export interface LatestPointer {
+  version: string
+  /** DATA_FORMAT: which app code can read this dataset. */
+  format: number
+  dataDate: string
+  window: { from: number; to: number }
+  path: string
+}
 
 export type Previous = Pick<Dataset, 'instances' | 'documents'> & { version: string; log: Change[] }
 

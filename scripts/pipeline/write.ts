@@ -13,18 +13,8 @@ import { FolderWriter } from './folderWriter'
 import { datasetBase, stableRegions } from './stable'
 import { regionCalendars } from './build'
 import { writeRegionFeeds } from '../feeds/regionFeeds'
-import type { Previous } from './output'
+import type { LatestPointer, Previous } from './output'
 import { summarize } from './summary'
-
-/** What the app reads first: the build's version and where its data lives. */
-export interface LatestPointer {
-  version: string
-  /** DATA_FORMAT: which app code can read this dataset. */
-  format: number
-  dataDate: string
-  window: { from: number; to: number }
-  path: string
-}
 
 /**
  * Writes the dataset under OUT/data/<version>/ (immutable, so it can be cached for ever) and
