@@ -105,8 +105,10 @@ async function main() {
 
   const halfMb = smoke ? 0.25 : 10
   log(`1b. one ${halfMb * 2} MB document against two of ${halfMb} MB`)
-  const large = Array.from({ length: runs }, () => JSON.parse(node(['--import', 'tsx', 'scripts/bench/measure-large.ts', join(root, 'seeds/documents'), String(halfMb)]).stdout) as { twoHalvesMs: number; wholeMs: number; ratio: number })
+  const large = Array.from({ length: runs }, () => JSON.parse(node(['--import', 'tsx', 'scripts/bench/measure-large.ts', join(root, 'seeds/documents'), String(halfMb)]).stdout) as { twoHalvesMs: number; wholeMs: number; ratio: number; normalizeRatio: number; paragraphRatio: number })
   const largeRatio = spread(large.map((l) => l.ratio))
+  const normalizeRatio = spread(large.map((l) => l.normalizeRatio))
+  const paragraphRatio = spread(large.map((l) => l.paragraphRatio))
 
   log('2. nationwide build, and with twice the input')
   const out1 = join(work, 'out-x1')
@@ -198,6 +200,8 @@ async function main() {
     ['extraction vs reading the same documents', `${extractRatio.toFixed(1)}× (${fmt(extractMs, ' ms', 0)} vs ${readMs.median.toFixed(0)} ms; ${fmt(docsPerSec, ' docs/s', 0)})`, '≤ 50×', extractRatio <= 50],
     ['extraction peak RSS', `${extractRss.toFixed(0)} MB`, '', null],
     [`one ${halfMb * 2} MB document vs two of ${halfMb} MB`, `${(spread(large.map((l) => l.wholeMs)).median / 1000).toFixed(1)} s vs ${(spread(large.map((l) => l.twoHalvesMs)).median / 1000).toFixed(1)} s = ${fmt(largeRatio, '×', 2)}`, '≤ 1.5×', largeRatio.median <= 1.5],
+    ['normalising twice the text vs the text twice', fmt(normalizeRatio, '×', 2), '≤ 1.5×', normalizeRatio.median <= 1.5],
+    ['matching one paragraph four times as long vs the short one four times', fmt(paragraphRatio, '×', 2), '≤ 2×', paragraphRatio.median <= 2],
     [`nationwide build (${size.docs} docs, ${size.entries} entries) vs extracting its documents`, `${buildRatio.toFixed(1)}× (${fmt(build1, ' s', 1)})`, '≤ 8×', buildRatio <= 8],
     ['nationwide build peak RSS', `${rss1.toFixed(0)} MB`, '≤ 1024 MB', rss1 <= 1024],
     ['build with 2× input', fmt(build2, ' s', 1), '', null],

@@ -12,7 +12,7 @@ it('the bench runs end to end on a tiny corpus', () => {
   expect(r.stdout).toContain('| Lighthouse performance')
   const json = JSON.parse(readFileSync(join(out, 'bench-smoke.json'), 'utf8'))
   for (const key of ['extraction', 'build', 'output', 'firstScreen', 'lighthouse', 'firstEvent', 'render', 'mainThread', 'table']) expect(json).toHaveProperty(key)
-  expect(json.table).toHaveLength(32)
+  expect(json.table).toHaveLength(34)
   expect(json.lighthouse[0].accessibility).toBeGreaterThan(0)
   // The editors' budget is a ratio against the bare service, measured in the same rounds.
   expect(json.service.bareP95s).toHaveLength(json.service.p95s.length)

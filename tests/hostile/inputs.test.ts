@@ -176,38 +176,15 @@ describe('properties', () => {
     )
   })
 
-  it('normalizeText takes linear time: twice the text, about twice the time', () => {
+  // How long they take is the bench's (npm run bench: same-run ratios); here, what they give.
+  it('normalizeText and the activity matcher read one long paragraph with no line break (a PDF’s) whole', () => {
     const part = readFileSync(join(root, 'tests/fixtures/seeds/003_841b45b980830f5f.txt'), 'utf8')
-    const time = (text: string) => {
-      const t = performance.now()
-      normalizeText(text)
-      return performance.now() - t
-    }
-    const small = part.repeat(200)
-    time(small)
-    const a = Math.min(time(small), time(small))
-    const b = Math.min(time(small + small), time(small + small))
-    expect(b / a).toBeLessThan(3)
-  })
-
-  it('the activity matcher takes linear time on one long paragraph (a PDF with no line breaks)', () => {
+    const once = normalizeText(part).text
+    expect(normalizeText(part.repeat(50)).text.length).toBeGreaterThanOrEqual(once.length * 49)
     const { activities } = loadCatalog(join(root, 'seeds/catalog.yaml'), () => true)
     const matcher = new ActivityMatcher(activities)
     const line = '开展全国科普日、科技活动周和《防灾减灾日》活动，'
-    const time = (n: number) => {
-      const text = line.repeat(n)
-      const t = performance.now()
-      expect(matcher.find(text)).toHaveLength(2 * n)
-      return performance.now() - t
-    }
-    // The best of five runs each, on texts long enough (tens of ms) that a busy machine's pauses
-    // do not decide the ratio: the suite runs its projects in parallel.
-    const best = (n: number) => Math.min(...Array.from({ length: 5 }, () => time(n)))
-    time(4000)
-    const a = best(4000)
-    const b = best(16000)
-    // Four times the text: about four times the time (the pairwise check it replaced took 9×–16×).
-    expect(b / a).toBeLessThan(8)
+    expect(matcher.find(line.repeat(4000))).toHaveLength(2 * 4000)
   })
 
   it('stated dates: any real month and day range is read back exactly', () => {
