@@ -10,3 +10,12 @@ export function inAppBrowser(userAgent = typeof navigator === 'undefined' ? '' :
   if (/\bQQ\/\d/i.test(userAgent)) return 'qq'
   return null
 }
+
+/** Which phone the page is on, to offer first the way of subscribing that works there. */
+export type Platform = 'ios' | 'android' | 'other'
+
+export function platform(userAgent = typeof navigator === 'undefined' ? '' : navigator.userAgent): Platform {
+  if (/iPhone|iPad|iPod/i.test(userAgent)) return 'ios'
+  if (/Android|HarmonyOS/i.test(userAgent)) return 'android'
+  return 'other'
+}

@@ -85,7 +85,7 @@ describe('pre-rendered region pages', () => {
     const seen = await watchPage(page)
     await page.goto(`${BASE}/r/130200`)
     await expect.poll(seen.mounted).toBe(true)
-    await page.getByRole('button', { name: '标准字号' }).waitFor()
+    await page.getByRole('button', { name: '长辈模式', pressed: true }).waitFor()
     expect(await page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true)
     await page.locator('article.event').first().waitFor()
     expect(seen.console).toEqual([])

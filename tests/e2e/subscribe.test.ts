@@ -10,6 +10,7 @@ import { BASE, work } from './setup/site'
 // subscribe nor import; Google is out of reach on the mainland.
 const SAFARI = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1'
 const WECHAT = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47(0x18002f2c) NetType/WIFI Language/zh_CN'
+const ANDROID = 'Mozilla/5.0 (Linux; Android 13; 22081212C) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36'
 const phone = usePhone()
 const shots = join(work, 'screenshots')
 mkdirSync(shots, { recursive: true })
@@ -71,6 +72,17 @@ describe('subscribing', () => {
     const first = page.locator('main button, main a.btn').first()
     expect((await first.textContent())?.trim()).toBe('复制订阅地址')
     expect(await page.getByRole('heading', { name: '放到单位网站上' }).count()).toBe(0)
+    // Nothing that cannot work in WeChat is offered there.
+    expect(await page.locator('.ways').count()).toBe(0)
+    expect(await page.getByRole('link', { name: /iPhone 订阅|下载日历文件|Google/ }).count()).toBe(0)
     await page.screenshot({ path: join(shots, 'subscribe-wechat.png'), fullPage: true })
+  })
+
+  it('on an Android phone: copying the address comes first, then the file', async () => {
+    const page = await phone.freshPage({ userAgent: ANDROID })
+    await page.goto(`${BASE}/r/130200/subscribe`)
+    const ways = await page.locator('.ways > *').allTextContents()
+    expect(ways.map((w) => w.trim())).toEqual(['复制订阅地址（安卓日历、Outlook）', '下载日历文件 .ics（小米等可导入）', 'iPhone 订阅（苹果日历）', '用 Outlook 订阅', '添加到 Google 日历'])
+    expect(await page.locator('.ways > .primary').textContent()).toContain('复制订阅地址')
   })
 })

@@ -45,12 +45,15 @@ export function localInstances(id: string, e: LocalEntry, ctx: LocalContext): In
     local: details,
   }
   if (!e.stops?.length) return [base]
+  // A stop is where the tour is that day: its place, not the entry's main venue and address (the
+  // county seat's museum is not in the township the caravan visits).
+  const { venue: _venue, address: _address, ...rest } = details
   return e.stops.map((s, n) => ({
     ...base,
     uid: localUid(e.region, `${id}.${n + 1}`),
     title: `${title} · ${s.place}`,
     start: s.start,
     end: s.end,
-    local: { ...details, venue: s.place, stops: e.stops },
+    local: { ...rest, venue: s.place, stops: e.stops },
   }))
 }

@@ -62,7 +62,7 @@ describe('organisers’ entries in the build', () => {
   it('good entries appear in the county’s calendar JSON and feed, linked to the ordering documents', () => {
     const local = folder({
       '130283/2026-kepu-yue.yaml': entry({ title: '迁安市全国科普月主场活动', startTime: '"09:00"', endTime: '"11:30"', venue: '迁安市科技馆' }),
-      '130283/2026-dapengche.yaml': `${entry({ activity: 'kepu-dapengche', start: '2026-10-10', end: '2026-10-20', title: '科普大篷车进乡镇' })}\nstops:\n  - place: 杨店子镇\n    start: 2026-10-10\n    end: 2026-10-11\n  - place: 蔡园镇\n    start: 2026-10-15\n    end: 2026-10-15\n`,
+      '130283/2026-dapengche.yaml': `${entry({ activity: 'kepu-dapengche', start: '2026-10-10', end: '2026-10-20', title: '科普大篷车进乡镇', venue: '迁安市科技馆', address: '迁安市惠宁大街1号' })}\nstops:\n  - place: 杨店子镇\n    start: 2026-10-10\n    end: 2026-10-11\n  - place: 蔡园镇\n    start: 2026-10-15\n    end: 2026-10-15\n`,
     })
     const out = mkdtempSync(join(tmpdir(), 'kepu-out-'))
     const r = runData(['--local', local, '--out', out, '--quiet'])
@@ -75,6 +75,11 @@ describe('organisers’ entries in the build', () => {
     expect(stops.map((s) => [s.title, s.start, s.end])).toEqual([
       ['科普大篷车进乡镇 · 杨店子镇', '2026-10-10', '2026-10-11'],
       ['科普大篷车进乡镇 · 蔡园镇', '2026-10-15', '2026-10-15'],
+    ])
+    // A stop is where the caravan is that day: its town, not the main venue's address glued to it.
+    expect(stops.map((s) => [s.local?.venue, s.local?.address])).toEqual([
+      ['杨店子镇', undefined],
+      ['蔡园镇', undefined],
     ])
     // The city above sees them only when it asks for its sub-regions' entries.
     expect(built(out, '130200').instances.some((i) => i.basis === 'local')).toBe(false)
