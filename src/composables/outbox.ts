@@ -104,14 +104,37 @@ function withPublishedRevision(d: Draft, published: Published[]): Draft {
   return { ...d, baseRevision: pub.revision, form: { ...d.form, revision: pub.revision + 1 } }
 }
 
-/** On the organiser pages: who is signed in, then anything waiting goes, now and whenever the network returns. */
+/**
+ * On the organiser pages: who is signed in, then anything waiting goes, now and whenever the network
+ * returns. The 'online' event can come before the network really answers: while drafts still wait
+ * and the phone says it is online, it tries again a few times, a little later each time.
+ */
 export function useOutbox() {
   const account = useAccountStore()
-  const flush = () => void account.load().then(() => (account.account ? flushOutbox() : undefined))
+  const drafts = useDraftsStore()
+  let retry: ReturnType<typeof setTimeout> | undefined
+  let tries = 0
+  const flush = () =>
+    void account
+      .load()
+      .then(() => (account.account ? flushOutbox() : undefined))
+      .then(() => {
+        clearTimeout(retry)
+        const waiting = drafts.list.some((d) => d.outbox)
+        if (waiting && navigator.onLine && tries < 6) retry = setTimeout(flush, 1000 * 2 ** tries++)
+        if (!waiting) tries = 0
+      })
+  const online = () => {
+    tries = 0
+    flush()
+  }
   onMounted(() => {
     flush()
-    window.addEventListener('online', flush)
+    window.addEventListener('online', online)
   })
-  onBeforeUnmount(() => window.removeEventListener('online', flush))
+  onBeforeUnmount(() => {
+    window.removeEventListener('online', online)
+    clearTimeout(retry)
+  })
   return account
 }

@@ -81,6 +81,7 @@ describe('subscribing', () => {
   it('on an Android phone: copying the address comes first, then the file', async () => {
     const page = await phone.freshPage({ userAgent: ANDROID })
     await page.goto(`${BASE}/r/130200/subscribe`)
+    await page.getByRole('heading', { name: '订阅唐山市科普日历' }).waitFor()
     const ways = await page.locator('.ways > *').allTextContents()
     expect(ways.map((w) => w.trim())).toEqual(['复制订阅地址（安卓日历、Outlook）', '下载日历文件 .ics（小米等可导入）', 'iPhone 订阅（苹果日历）', '用 Outlook 订阅', '添加到 Google 日历'])
     expect(await page.locator('.ways > .primary').textContent()).toContain('复制订阅地址')
