@@ -3,26 +3,8 @@ import { ActivityMatcher } from '../scripts/extract/mentions'
 import { isDocumentFile, readDocument } from '../scripts/extract/read'
 import { RegionNames, type EvidenceRole } from '../scripts/extract/resolveRegion'
 import type { Sidecar } from '../scripts/extract/sidecar'
-import type { DocumentKind, PlacementConfidence } from '../src/domain/types'
+import type { Proposal } from '../src/domain/documents/proposal'
 import type { Catalogue } from './validate'
-
-/** What the pipeline makes of a document a county hands in, for its editor to confirm or correct. */
-export interface Proposal {
-  title: string
-  region: { code: string; name: string; path: string } | null
-  confidence: PlacementConfidence
-  /** Why that region: the strongest findings, in words. */
-  evidence: string[]
-  /** The runner-up, when the text also speaks for another region. */
-  alternative: { code: string; name: string } | null
-  year: number | null
-  docNumber: string | null
-  issued: string | null
-  kind: DocumentKind
-  activities: { activity: string; name: string; clause: string; quote: string; stated: { start: string; end: string; text: string; tentative?: boolean } | null }[]
-  /** What the reading could not settle, in Chinese, for the form to ask about. */
-  problems: string[]
-}
 
 const ROLE_WORDS: Record<EvidenceRole, string> = {
   metadata: '网页的发布机构或来源栏',

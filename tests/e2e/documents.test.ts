@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startService, type Service } from '../../server/service'
 import { docx, pdf, split } from '../fixtures/formats/build'
 import { usePhone } from './setup/browser'
+import { invite, signUp } from './setup/organizer'
 import { root, work } from './setup/site'
 
 // County staff hand in the notices they already write: a Word file, a PDF and pasted text, each
 // read by the pipeline, confirmed, approved by a reviewer and published into the county calendar.
-const PASSWORD = 'correct horse battery'
 const phone = usePhone()
 const shots = join(work, 'screenshots')
 const files = join(work, 'upload-files')
@@ -34,24 +34,6 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => service?.close())
 
-async function signUp(page: Page, link: string, name: string) {
-  await page.goto(link)
-  await page.getByLabel('用户名').fill(name)
-  await page.getByLabel('密码（至少 10 个字符）').fill(PASSWORD)
-  await page.getByLabel('再输一次密码').fill(PASSWORD)
-  await page.getByRole('button', { name: '注册' }).click()
-  await page.getByText(`已登录：${name}`).waitFor()
-}
-
-async function invite(page: Page, role: 'editor' | 'reviewer', region: string): Promise<string> {
-  await page.getByLabel('角色').selectOption(role)
-  await page.getByLabel(/地区代码/).fill(region)
-  const before = (await page.locator('.link code').count()) ? await page.locator('.link code').textContent() : null
-  await page.getByRole('button', { name: '生成邀请链接' }).click()
-  // The link of the invitation just made, not the one shown before it.
-  await expect.poll(() => page.locator('.link code').textContent()).not.toBe(before)
-  return (await page.locator('.link code').textContent())!
-}
 
 /** An editor of `region` hands in a document and sees the proposal; returns the page. */
 async function handIn(admin: Page, region: string, name: string, give: (page: Page) => Promise<void>) {

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startService, type Service } from '../../server/service'
 import { goOffline, goOnline, usePhone } from './setup/browser'
+import { invite, signUp } from './setup/organizer'
 import { work } from './setup/site'
 
 // A county 科协 publishes from the editor: invite → sign up → draft offline → submit → review →
@@ -12,7 +13,6 @@ const PORT = 4395
 const S = `http://127.0.0.1:${PORT}`
 const FILE_ID = '2027-kepu-ri'
 const UID = `local.130283.${FILE_ID}@kepu-calendar`
-const PASSWORD = 'correct horse battery'
 const phone = usePhone()
 const shots = join(work, 'screenshots')
 let service: Service
@@ -27,21 +27,6 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => service?.close())
 
-async function signUp(page: Page, link: string, name: string) {
-  await page.goto(link)
-  await page.getByLabel('用户名').fill(name)
-  await page.getByLabel('密码（至少 10 个字符）').fill(PASSWORD)
-  await page.getByLabel('再输一次密码').fill(PASSWORD)
-  await page.getByRole('button', { name: '注册' }).click()
-  await page.getByText(`已登录：${name}`).waitFor()
-}
-
-async function invite(page: Page, role: 'editor' | 'reviewer', region: string): Promise<string> {
-  await page.getByLabel('角色').selectOption(role)
-  await page.getByLabel(/地区代码/).fill(region)
-  await page.getByRole('button', { name: '生成邀请链接' }).click()
-  return (await page.locator('.link code').textContent())!
-}
 
 async function approve(page: Page, title: string) {
   await page.goto(`${S}/organizer/review`)

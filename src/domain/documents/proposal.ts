@@ -1,7 +1,7 @@
 import type { DocumentKind, PlacementConfidence } from '../types'
 
-// What the organiser service proposes for a handed-in document (server/proposal.ts), as the app
-// shows it; and a submission as the lists show it.
+// What the organiser service proposes for a handed-in document (server/proposal.ts makes it, the
+// app shows it), and a submission as the lists show it.
 
 export interface ProposedActivity {
   activity: string
@@ -12,6 +12,7 @@ export interface ProposedActivity {
   stated: { start: string; end: string; text: string; tentative?: boolean } | null
 }
 
+/** What the pipeline makes of a document a county hands in, for its editor to confirm or correct. */
 export interface Proposal {
   title: string
   region: { code: string; name: string; path: string } | null
