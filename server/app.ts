@@ -244,11 +244,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       [Number(id) || 0],
     )
     if (!sub) throw new ApiError(404, '没有这条提交', 'No such submission')
-    if (!inScope(s.user, sub.region)) throw new ApiError(403, `这条提交属于${regionName(sub.region)}，不在你的审核范围`, 'This submission is outside your region')
-    // Four eyes: whoever wrote it, another person publishes it.
-    if (sub.author_id === s.user.id) throw new ApiError(403, '不能审核自己提交的活动，请由另一位审核人处理', 'Another reviewer must approve your own submission')
-    if (sub.state !== 'pending') throw new ApiError(409, '这条提交已经处理过了', `Already ${sub.state}`)
-    return sub
+    return reviewable(s, sub, { item: '这条提交', own: '活动', en: 'submission' })
+  }
+
+  /**
+   * Whether this person may decide on a waiting item (an entry or a handed-in document): a
+   * reviewer of its region, not its author (four eyes), and only while it waits.
+   */
+  function reviewable<T extends { region: string; author_id: number | null; state: string }>(s: Session, item: T, words: { item: string; own: string; en: string }): T {
+    if (s.user.role === 'editor') throw new ApiError(403, '只有审核人可以审核', 'Only reviewers review')
+    if (!inScope(s.user, item.region)) throw new ApiError(403, `${words.item}属于${regionName(item.region)}，不在你的审核范围`, `This ${words.en} is outside your region`)
+    if (item.author_id === s.user.id) throw new ApiError(403, `不能审核自己提交的${words.own}，请由另一位审核人处理`, 'Another reviewer must approve your own submission')
+    if (item.state !== 'pending') throw new ApiError(409, `${words.item}已经处理过了`, `Already ${item.state}`)
+    return item
   }
 
   app.post('/api/submissions/:id/reject', async (req) => {
@@ -297,6 +305,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     scopeOf,
     regionName,
     regionExists: (code) => catalogue.regions.byCode.has(code),
+    reviewable: (s, doc) => reviewable(s, doc, { item: '这份文件', own: '文件', en: 'document' }),
     audit,
     publishApproved,
   })

@@ -22,6 +22,8 @@ export interface DocumentRoutesContext {
   scopeOf(user: User): string[] | null
   regionName(code: string): string
   regionExists(code: string): boolean
+  /** The item, if this person may decide on it now (a reviewer of its region, not its author, while it waits). */
+  reviewable<T extends { region: string; author_id: number | null; state: string }>(s: Session, item: T): T
   audit(user: User | null, action: string, target: string, detail?: string): Promise<unknown>
   /** Publishes what is approved; on failure the caller's change is undone and reported. */
   publishApproved(undo: () => Promise<void>): Promise<PublishOutcome>
@@ -87,18 +89,14 @@ export function documentRoutes(app: FastifyInstance, ctx: DocumentRoutesContext)
       [editor ? s.user.id : null, editor ? null : ctx.scopeOf(s.user)],
     )
     return {
-      documents: rows.map(({ proposal, ...r }) => ({ ...r, proposal: JSON.parse(proposal) as unknown, regionName: ctx.regionName(r.region), mine: r.author_id === s.user.id, canReview: !editor && r.author_id !== s.user.id })),
+      documents: rows.map(({ proposal, ...r }) => ({ ...r, proposal: JSON.parse(proposal) as unknown, regionName: ctx.regionName(r.region), canReview: !editor && r.author_id !== s.user.id })),
     }
   })
 
   async function pendingFor(s: Session, id: string) {
-    if (s.user.role === 'editor') throw new ApiError(403, '只有审核人可以审核', 'Only reviewers review')
     const [doc] = await db.query<{ id: number; region: string; state: string; author_id: number | null; file_name: string }>('select id, region, state, author_id, file_name from document_submissions where id = $1', [Number(id) || 0])
     if (!doc) throw new ApiError(404, '没有这份提交的文件', 'No such document submission')
-    if (!ctx.inScope(s.user, doc.region)) throw new ApiError(403, `这份文件属于${ctx.regionName(doc.region)}，不在你的审核范围`, 'This document is outside your region')
-    if (doc.author_id === s.user.id) throw new ApiError(403, '不能审核自己提交的文件，请由另一位审核人处理', 'Another reviewer must approve your own submission')
-    if (doc.state !== 'pending') throw new ApiError(409, '这份文件已经处理过了', `Already ${doc.state}`)
-    return doc
+    return ctx.reviewable(s, doc)
   }
 
   app.post('/api/documents/:id/reject', async (req) => {

@@ -73,10 +73,6 @@ export class Proposer {
   }
 
   private path(code: string): string {
-    return this.catalogue.regions
-      .path(code)
-      .filter((r) => r.level !== 'national')
-      .map((r) => r.name)
-      .join(' ') || '全国'
+    return this.catalogue.regions.fullName(code) || '全国'
   }
 }

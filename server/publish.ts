@@ -1,5 +1,7 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
+import { stringify } from 'yaml'
+import { readPointer } from '../scripts/pipeline/output'
 import { formatProblem } from '../scripts/problems'
 import { runPipeline } from '../scripts/pipeline/run'
 import type { Settings } from '../scripts/settings'
@@ -54,7 +56,7 @@ export class Publisher {
   async catchUp(): Promise<PublishResult | null> {
     const [state] = await this.db.query<{ wanted: number; built: number; version: string | null }>('select wanted, built, version from site_state where id = 1')
     if (!state) return null
-    const stale = state.built < state.wanted || (state.version !== null && liveVersion(this.site.dir) !== state.version)
+    const stale = state.built < state.wanted || (state.version !== null && readPointer(join(this.site.dir, 'data'))?.version !== state.version)
     return stale ? this.publish() : null
   }
 
@@ -105,19 +107,7 @@ export class Publisher {
   }
 }
 
-/** The dataset version the site folder serves now, if any. */
-function liveVersion(siteDir: string): string | null {
-  try {
-    return (JSON.parse(readFileSync(join(siteDir, 'data/latest.json'), 'utf8')) as { version: string }).version
-  } catch {
-    return null
-  }
-}
-
 /** The editor's confirmed facts as the sidecar the build reads (scripts/extract/sidecar.ts). */
 function sidecarYaml(d: { region: string; year: number; doc_number: string | null; kind: string | null }): string {
-  const lines = [`region: "${d.region}"`, `year: ${d.year}`]
-  if (d.doc_number) lines.push(`docNumber: ${JSON.stringify(d.doc_number)}`)
-  if (d.kind) lines.push(`kind: ${d.kind}`)
-  return `${lines.join('\n')}\n`
+  return stringify({ region: d.region, year: d.year, ...(d.doc_number ? { docNumber: d.doc_number } : {}), ...(d.kind ? { kind: d.kind } : {}) })
 }

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { join, resolve } from 'node:path'
 import type { FastifyInstance } from 'fastify'
+import { readPointer } from '../scripts/pipeline/output'
 import { staticHandler } from '../scripts/serve'
 import { loadSettings } from '../scripts/settings'
 import { chinaToday } from '../src/domain/dates'
@@ -97,9 +97,5 @@ async function firstInvitation(db: Db): Promise<string | null> {
 
 /** The data date of what the site shows (today, before anything was published). */
 function publishedDataDate(siteDir: string): string {
-  try {
-    return (JSON.parse(readFileSync(join(siteDir, 'data/latest.json'), 'utf8')) as { dataDate: string }).dataDate
-  } catch {
-    return chinaToday(Date.now())
-  }
+  return readPointer(join(siteDir, 'data'))?.dataDate ?? chinaToday(Date.now())
 }

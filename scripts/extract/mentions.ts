@@ -28,8 +28,9 @@ export class ActivityMatcher {
 
   /**
    * Every activity named in `text`, outside book titles (《全国中学生五项学科竞赛管理条例》 names a
-   * regulation, not the contest) other than the notice or plan the text passes on. Where names overlap the longest wins: 全国科普日 is not also a bare
-   * 科普日, and 全国科普日暨吉林省科普周 gives two hits side by side.
+   * regulation, not the contest) other than the notice or plan the text passes on. Where names
+   * overlap the longest wins: 全国科普日 is not also a bare 科普日, and 全国科普日暨吉林省科普周
+   * gives two hits side by side.
    */
   find(text: string): Hit[] {
     const titles = bookTitleSpans(text).filter(([s, e]) => !passedOn(text, s, e))

@@ -186,8 +186,12 @@ export function placeDocument(names: RegionNames, input: PlaceInput): Placement 
   // What the document says of its own level (我县, 全市) and its 文号's abbreviation tip the balance.
   // Only where the text speaks of itself: the 区 of 安州区科协 is part of a name, not 区科协.
   const insideName = new Intervals(nameSpans.map(([s, e]) => [s, e, true] as const))
+  const speaksOfItself = (re: RegExp) => {
+    for (const m of input.text.matchAll(re)) if (!insideName.at(m.index)) return true
+    return false
+  }
   for (const [re, fits] of LEVEL_HINT) {
-    if (![...input.text.matchAll(re)].some((m) => !insideName.at(m.index))) continue
+    if (!speaksOfItself(re)) continue
     for (const code of scores.keys()) if (fits(names.index.get(code)!)) add(code, 2)
   }
   if (input.docNumber) {
@@ -258,6 +262,9 @@ function collectEvidence(names: RegionNames, { text, spans, activities }: PlaceI
   // Activity names, widened by how far a name may stand from one and still be about it.
   const nearActivity = new Intervals(activities.map(([s, e]) => [s - 6, e + 1, true] as const))
   const named = new Set(found.flatMap((f) => f.entry.regions.map((r) => r.code)))
+  // Where activity names start and end, looked up per name found (a set: a long document has thousands of both).
+  const activityStarts = new Set(activities.map(([s]) => s))
+  const activityEnds = new Set(activities.map(([, e]) => e))
   const out: Evidence[] = []
   for (let i = 0; i < found.length; i++) {
     const f = found[i]!
@@ -271,7 +278,7 @@ function collectEvidence(names: RegionNames, { text, spans, activities }: PlaceI
     // A province's short name (河南巡展, 广西活动) is never an ordinary word: used so, it names the
     // province (河南, not Qinghai's 河南县).
     // …and one that starts its word and heads an activity's name (暨昌平科技周) names its region.
-    const headsActivity = startsWord && activities.some(([s]) => s === f.end)
+    const headsActivity = startsWord && activityStarts.has(f.end)
     const asWord = f.entry.short && !SUFFIX_AFTER.test(after) && !line && !(startsWord && ORG_AFTER.test(after)) && !headsActivity
     const provinces = f.entry.regions.filter((r) => r.level === 'province')
     if (asWord && !(startsWord && provinces.length)) continue
@@ -280,7 +287,7 @@ function collectEvidence(names: RegionNames, { text, spans, activities }: PlaceI
     if (f.entry.short && DEPARTMENT_STEMS.has(f.name) && DEPARTMENT_AFTER.test(after)) continue
     // 点亮山城: in a headline a short name glued inside a phrase is a word, unless it follows an
     // activity's name (全国科普月承德主场活动) or comes with its kind or an organisation.
-    const touchesActivity = activities.some(([, e]) => e === f.start)
+    const touchesActivity = activityEnds.has(f.start)
     if (f.entry.short && line === 'title' && !startsWord && !SUFFIX_AFTER.test(after) && !ORG_AFTER.test(after) && !touchesActivity) continue
     const entry = asWord ? { ...f.entry, regions: provinces } : f.entry
     const before = text.slice(Math.max(0, f.start - 2), f.start)

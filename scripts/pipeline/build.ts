@@ -2,12 +2,10 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { calendarOf } from '../../src/domain/calendar'
-import { carryForward } from '../../src/domain/carryForward'
+import { carryForward, periodFromNational } from '../../src/domain/carryForward'
 import { groupBy } from '../../src/domain/group'
 import { compareInstances, expandInstances } from '../../src/domain/instances'
 import { noticeConflicts, noticeDates } from '../../src/domain/notices'
-import { projectRule } from '../../src/domain/rules'
-import { NATIONAL_CODE } from '../../src/domain/types'
 import { RegionIndex } from '../../src/domain/regions'
 import type { Activity, Candidate, DocumentMeta, Instance, Mention, Region, RegionData } from '../../src/domain/types'
 import { loadCatalog } from '../catalog/load'
@@ -160,7 +158,7 @@ export async function buildDataset(input: BuildInput): Promise<Dataset> {
   const local = instances.filter((i) => i.basis === 'local')
   const dataDate = input.settings.dataDate ?? deriveDataDate({ documents, activities: catalog.activities, local, years: input.settings.years })
   // Local series carried forward (往年惯例), once every document and entry has had its say.
-  instances.push(...carryForward({ instances, activities: catalog.activities, years: input.settings.years, today: dataDate, periodOf: periodFrom(instances, catalog.activities) }))
+  instances.push(...carryForward({ instances, activities: catalog.activities, years: input.settings.years, today: dataDate, periodOf: periodFromNational(instances, catalog.activities) }))
   instances.sort(compareInstances)
   return { settings: input.settings, regions, activities: catalog.activities, documents, mentions, candidates, instances, localEntries, warnings, errors, reviews, dataDate }
 }
@@ -204,20 +202,4 @@ export function regionCalendars(data: Dataset): Map<string, RegionData> {
     out.set(region.code, { region, path, instances: calendarOf(chain) })
   }
   return out
-}
-
-/**
- * An activity's period in a year: the national instance's (notice, table or rule), or for a
- * series held with another (与全国科技活动周同期) that one's, else its own rule.
- */
-function periodFrom(instances: Instance[], activities: Activity[]) {
-  const national = new Map(instances.filter((i) => i.region === NATIONAL_CODE && i.start).map((i) => [`${i.activity}|${i.year}`, i]))
-  const byId = new Map(activities.map((a) => [a.id, a]))
-  return (activity: Activity, year: number) => {
-    const partner = activity.rule?.type === 'with' ? activity.rule.activity : activity.id
-    const own = national.get(`${activity.id}|${year}`) ?? national.get(`${partner}|${year}`)
-    if (own?.start && own.end) return { start: own.start, end: own.end }
-    const rule = projectRule(activity, year, (id) => byId.get(id))
-    return rule ? { start: rule.start, end: rule.end } : null
-  }
 }

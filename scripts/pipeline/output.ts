@@ -39,10 +39,20 @@ export function foreignFiles(out: string): string[] {
   return found.sort()
 }
 
+/** The pointer a site's `data/` folder serves (`dataRoot/latest.json`), if there is one. */
+export function readPointer(dataRoot: string): LatestPointer | null {
+  try {
+    return JSON.parse(readFileSync(join(dataRoot, 'latest.json'), 'utf8')) as LatestPointer
+  } catch {
+    return null
+  }
+}
+
 /** The dataset the last build published in `dataRoot`, if any, with its change log. */
 export function readPrevious(dataRoot: string): Previous | null {
+  const pointer = readPointer(dataRoot)
+  if (!pointer) return null
   try {
-    const pointer = JSON.parse(readFileSync(join(dataRoot, 'latest.json'), 'utf8')) as LatestPointer
     const dir = join(dataRoot, pointer.version)
     const read = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'))
     const log = existsSync(join(dir, 'changes.json')) ? (read('changes.json') as { log: Change[] }).log : []

@@ -4,7 +4,8 @@ import { useAccountStore } from '@/stores/account'
 
 /**
  * What became of each submission the signed-in editor made: waiting, published, or returned with
- * the reviewer's reason. Asked when the person is known, and again on demand (after a flush).
+ * the reviewer's reason. Asked whenever the signed-in person changes; a submission made since is
+ * not in it and reads as waiting, which it is.
  */
 export function useSubmissionStates() {
   const account = useAccountStore()
@@ -15,5 +16,5 @@ export function useSubmissionStates() {
     if (r) byId.value = new Map(r.submissions.map((s) => [s.id, s]))
   }
   watch(() => account.account?.id, () => void refresh(), { immediate: true })
-  return { byId, refresh }
+  return { byId }
 }

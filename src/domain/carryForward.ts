@@ -1,5 +1,5 @@
 import { groupBy } from './group'
-import { nameInYear } from './rules'
+import { nameInYear, projectRule } from './rules'
 import type { Activity, Instance, IsoDate, Source } from './types'
 import { NATIONAL_CODE } from './types'
 import { seriesUid } from './uid'
@@ -70,5 +70,22 @@ function projection(activity: Activity, region: string, year: number, period: { 
     audience: activity.audience,
     sources: [custom, ...documents],
     carried: [...new Set(past.map((e) => e.year))],
+  }
+}
+
+/**
+ * An activity's period in a year, from the instances already made: the national instance's
+ * (notice, table or rule), or for a series held with another (与全国科技活动周同期) that one's,
+ * else its own rule.
+ */
+export function periodFromNational(instances: Instance[], activities: Activity[]): CarryInput['periodOf'] {
+  const national = new Map(instances.filter((i) => i.region === NATIONAL_CODE && i.start).map((i) => [`${i.activity}|${i.year}`, i]))
+  const byId = new Map(activities.map((a) => [a.id, a]))
+  return (activity, year) => {
+    const partner = activity.rule?.type === 'with' ? activity.rule.activity : activity.id
+    const own = national.get(`${activity.id}|${year}`) ?? national.get(`${partner}|${year}`)
+    if (own?.start && own.end) return { start: own.start, end: own.end }
+    const rule = projectRule(activity, year, (id) => byId.get(id))
+    return rule ? { start: rule.start, end: rule.end } : null
   }
 }

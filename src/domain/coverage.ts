@@ -13,9 +13,8 @@ export interface Coverage {
   /** Own instances carried forward by custom (往年惯例). */
   projected: number
   thisYear: number
-  /** Documents read, and the regions they were issued in. */
+  /** Documents read. */
   documents: number
-  issuers: number
 }
 
 export function coverageOf(instances: Instance[], regions: RegionIndex, documents: DocumentMeta[], thisYear: number): Coverage {
@@ -30,6 +29,5 @@ export function coverageOf(instances: Instance[], regions: RegionIndex, document
     projected: own.filter((i) => i.carried).length,
     thisYear,
     documents: documents.length,
-    issuers: new Set(documents.map((d) => d.regionCode).filter(Boolean)).size,
   }
 }
