@@ -27,6 +27,10 @@ export class ServiceError extends Error {
   }
 }
 
+/** How long a question to the service may take; a change (an 8 MB document on a slow phone) gets longer. */
+const GET_TIMEOUT_MS = 10_000
+const POST_TIMEOUT_MS = 90_000
+
 /** An id for each change the service is asked for: a retried request is recognised, not repeated. */
 export function requestId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
@@ -51,6 +55,9 @@ export const useAccountStore = defineStore('account', () => {
         headers: method === 'POST' ? { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, 'X-Request-Id': id } : {},
         // A POST always carries a JSON body (an empty one for approve): the service parses every POST as JSON.
         ...(method === 'POST' ? { body: JSON.stringify(body ?? {}) } : {}),
+        // A request a flaky network never answers fails instead of waiting for ever: the outbox then
+        // tries again, rather than every later send queueing behind one that hangs.
+        signal: AbortSignal.timeout(method === 'GET' ? GET_TIMEOUT_MS : POST_TIMEOUT_MS),
       })
     } catch {
       throw new ServiceError(0, '网络不通：草稿已保存在本机，联网后再试。')

@@ -36,16 +36,27 @@ export const useDraftsStore = defineStore('drafts', () => {
   const list = ref<Draft[]>([])
   const error = ref('')
 
+  // Bumped as every save or removal begins. A load whose read began before one of them may return
+  // the list as it was: it reads again rather than put an older list over a newer one (the outbox
+  // saves a sent draft while a page's load is still reading, and the draft stayed 正在提交).
+  let writes = 0
+
   async function load() {
     try {
-      const all = (await (await open()).getAll('drafts')) as Draft[]
-      list.value = all.sort((a, b) => b.updatedAt - a.updatedAt)
+      for (;;) {
+        const began = writes
+        const all = (await (await open()).getAll('drafts')) as Draft[]
+        if (began !== writes) continue
+        list.value = all.sort((a, b) => b.updatedAt - a.updatedAt)
+        return
+      }
     } catch {
       error.value = '此浏览器无法保存草稿（可能处于无痕模式）。请导出文件保存。'
     }
   }
 
   async function save(draft: Draft) {
+    writes++
     const copy: Draft = JSON.parse(JSON.stringify({ ...draft, updatedAt: Date.now() }))
     await (await open()).put('drafts', copy)
     const i = list.value.findIndex((d) => d.id === draft.id)
@@ -54,6 +65,7 @@ export const useDraftsStore = defineStore('drafts', () => {
   }
 
   async function remove(id: string) {
+    writes++
     await (await open()).delete('drafts', id)
     list.value = list.value.filter((d) => d.id !== id)
   }
