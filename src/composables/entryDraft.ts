@@ -1,4 +1,4 @@
-import { onMounted, ref, watch, type Ref } from 'vue'
+import { onBeforeUnmount, onMounted, ref, watch, type Ref } from 'vue'
 import { emptyForm, suggestFileId, type EntryForm } from '@/domain/local/form'
 import type { RegionCalendar } from '@/domain/types'
 import { useDataStore } from '@/stores/data'
@@ -32,16 +32,31 @@ export function useEntryDraft(id: () => string) {
     pickRegion.value = !found.form.region
   })
 
+  // Only the form and the file name are this page's to save: the outbox may have sent the draft,
+  // or the service answered it, since the page loaded it. A save merges them into the draft as it
+  // is stored now, so a late save never puts an older standing back (正在提交 for a sent draft).
   let timer: ReturnType<typeof setTimeout> | undefined
+  async function saveNow() {
+    timer = undefined
+    if (!draft.value) return
+    const stored = (await drafts.get(draft.value.id)) ?? draft.value
+    await drafts.save({ ...stored, form: form.value, fileId: fileId.value })
+  }
   watch(
     [form, fileId],
     () => {
       if (!draft.value) return
       clearTimeout(timer)
-      timer = setTimeout(() => drafts.save({ ...draft.value!, form: form.value, fileId: fileId.value }), 250)
+      timer = setTimeout(() => void saveNow(), 250)
     },
     { deep: true },
   )
+  // Leaving the page saves what was typed last, now, not after the page is gone.
+  onBeforeUnmount(() => {
+    if (timer === undefined) return
+    clearTimeout(timer)
+    void saveNow()
+  })
 
   let suggested = 'new-entry'
   watch(

@@ -44,3 +44,28 @@ describe('the drafts kept on this device', () => {
     expect(drafts.list[0]!.outbox).toBeUndefined()
   })
 })
+
+describe('the editor page’s saving as the person types', () => {
+  it('never puts an older standing back: a save after the page is left does not undo the outbox’s', async () => {
+    const { mount, flushPromises } = await import('@vue/test-utils')
+    const { defineComponent, h } = await import('vue')
+    const { useEntryDraft } = await import('@/composables/entryDraft')
+    const { useDraftsStore } = await import('@/stores/drafts')
+    vi.stubGlobal('fetch', async () => new Response('{}', { status: 404 }))
+    rows.set('d1', draft({ form: { title: '草稿' } as Draft['form'], outbox: { requestId: 'r-0002-abcdef', queuedAt: 1 } }))
+    let state: ReturnType<typeof useEntryDraft> | undefined
+    const Page = defineComponent({ setup: () => ((state = useEntryDraft(() => 'd1')), () => h('div')) })
+    const page = mount(Page)
+    await vi.waitFor(() => expect(state!.draft.value).not.toBeNull())
+    state!.form.value = { ...state!.form.value, title: '改过的标题' } // typed, then the page is left at once
+    await flushPromises()
+    page.unmount()
+    await flushPromises()
+    // The network returns: the outbox sends the draft and saves it as sent.
+    const drafts = useDraftsStore()
+    await drafts.save({ ...rows.get('d1')!, outbox: undefined, submitted: { id: 9, at: 3 } })
+    await new Promise((ok) => setTimeout(ok, 400)) // longer than the typing delay
+    expect(rows.get('d1')).toMatchObject({ submitted: { id: 9 }, form: { title: '改过的标题' } })
+    expect(rows.get('d1')!.outbox).toBeUndefined()
+  })
+})
