@@ -1,4 +1,4 @@
-import { preferredPeriod } from '../../src/domain/dates'
+import { daysBetween, preferredPeriod } from '../../src/domain/dates'
 import { groupBy } from '../../src/domain/group'
 import type { Candidate, DocumentMeta, Mention } from '../../src/domain/types'
 import type { Problem } from '../problems'
@@ -199,9 +199,46 @@ function attachStatedDates(text: string, placed: Placed[], year: number, titleEn
     const d = findStatedDates(line, year).dates[0]
     if (d) give(main, d)
   }
+  endPeriods(text, placed, found, bySentence, year)
   for (const [p, list] of found) {
-    const d = preferredPeriod(list)!
-    p.mention.stated = { start: d.start, end: d.end, text: d.text, ...(d.tentative ? { tentative: true } : {}) }
+    const d = periodOf(list)
+    if (d) p.mention.stated = { start: d.start, end: d.end, text: d.text, ...(d.tentative ? { tentative: true } : {}) }
   }
   return problems
+}
+
+const UNTIL_WORDS = /(?:持续|延续|展期|展出|开放)(?:至|到)|至\d{1,2}月\d{1,2}日(?:闭幕|结束)/g
+
+/**
+ * A sentence that says how long an activity runs (主场活动将持续到6月上旬; 活动将持续至9月9日) ends the
+ * period of the activity it names that began on a stated day before it, or, naming none, of the
+ * dated activity named last before it.
+ */
+function endPeriods(text: string, placed: Placed[], found: Map<Placed, StatedDate[]>, bySentence: Map<string, Placed[]>, year: number): void {
+  const ends: { at: number; date: StatedDate; activity?: string }[] = []
+  for (const [p, list] of found) {
+    for (const date of list.filter((d) => d.until)) ends.push({ at: p.sentence.start, date, activity: p.mention.activity })
+    found.set(p, list.filter((d) => !d.until))
+  }
+  for (const m of text.matchAll(UNTIL_WORDS)) {
+    const sentence = sentenceAround(text, m.index, m.index)
+    if (bySentence.has(String(sentence.start))) continue
+    for (const date of findStatedDates(text.slice(sentence.start, sentence.end), year).dates) if (date.until) ends.push({ at: sentence.start, date })
+  }
+  for (const end of ends) {
+    const dated = [...found].filter(([q, list]) => q.sentence.start <= end.at && list.length > 0)
+    const same = dated.filter(([q]) => q.mention.activity === end.activity)
+    const pool = same.length ? same : dated.filter(([q]) => end.at - q.sentence.end < 300)
+    const last = pool.reduce<(typeof pool)[number] | null>((l, e) => (!l || e[0].at > l[0].at ? e : l), null)
+    last?.[1].push(end.date)
+  }
+}
+
+/** The activity's period from its dates: a range wins over a day, and a day with a 持续至 end becomes a range. */
+function periodOf(list: StatedDate[]): StatedDate | undefined {
+  const d = preferredPeriod(list.filter((x) => !x.until))
+  if (!d || d.start !== d.end) return d
+  // An end within four months of the start: a tour stop or an exhibition, never a year-long programme.
+  const end = list.find((u) => u.until && u.end > d.start && daysBetween(d.start, u.end) <= 120)
+  return end ? { ...d, end: end.end, text: `${d.text}…${end.text}`, ...(end.tentative ? { tentative: true } : {}) } : d
 }

@@ -8,6 +8,8 @@ export interface StatedDate {
   at: number
   /** 5月下旬至6月上旬: a period in words, not days. */
   tentative?: boolean
+  /** 持续至9月9日: where a period that began on a day stated elsewhere ends, not a day of its own. */
+  until?: boolean
 }
 
 export interface DateProblem {
@@ -33,6 +35,15 @@ const NOT_PERIOD_RIGHT_AFTER = /^(?:[上下]午)?(?:前|以前|之前|讯|电|[,
 const NOT_PERIOD_IN_CLAUSE = /(召开|获悉|发布会|座谈会|调度会|协调会|筹备会|(?<!联席)会议|印发|发布|下发|报送|提交|填报|申报|注册|截止|征集)/
 
 const SIGNED_BY = /(协会|科协|局|厅|委|政府|办公室|中心|学会)$/
+// 活动将持续至9月9日, 巡展持续到4月30日, 展期至10月8日, 主场活动将持续到6月上旬; 至5月31日闭幕.
+const UNTIL = /(?:持续|延续|展期|展出|开放)(?:至|到)\s*$/
+const UNTIL_CLOSE = { before: /至\s*$/, after: /^\s*(?:闭幕|结束)/ }
+
+/** Whether the date at [at, end) ends a period that began on a day stated elsewhere. */
+function endsPeriod(sentence: string, at: number, end: number): boolean {
+  const before = sentence.slice(Math.max(0, at - 6), at)
+  return UNTIL.test(before) || (UNTIL_CLOSE.before.test(before) && UNTIL_CLOSE.after.test(sentence.slice(end)))
+}
 
 /** Dates a sentence states, in `year` unless it names its own; impossible days are problems. */
 export function findStatedDates(sentence: string, year: number): { dates: StatedDate[]; problems: DateProblem[] } {
@@ -67,7 +78,8 @@ export function findStatedDates(sentence: string, year: number): { dates: Stated
       problems.push({ text, at: m.index, reason: `结束早于开始 (end before start): ${text}` })
       continue
     }
-    dates.push({ start, end, text, at: m.index })
+    const until = !hasEnd && endsPeriod(sentence, m.index, m.index + text.length)
+    dates.push({ start, end, text, at: m.index, ...(until ? { until: true } : {}) })
   }
   for (const m of sentence.matchAll(PART)) {
     if (!isPeriod(sentence, m.index + m[0].length)) continue
@@ -79,7 +91,8 @@ export function findStatedDates(sentence: string, year: number): { dates: Stated
     if (m2 < 1 || m2 > 12) continue
     const start = isoDate(y1, m1, partDays(y1, m1, m[3]!)[0])
     const end = isoDate(y2, m2, partDays(y2, m2, m[6] ?? m[3]!)[1])
-    if (end >= start) dates.push({ start, end, text: m[0], at: m.index, tentative: true })
+    const until = !m[6] && endsPeriod(sentence, m.index, m.index + m[0].length)
+    if (end >= start) dates.push({ start, end, text: m[0], at: m.index, tentative: true, ...(until ? { until: true } : {}) })
   }
   dates.sort((a, b) => a.at - b.at)
   return { dates, problems }

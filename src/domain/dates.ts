@@ -82,6 +82,7 @@ export function preferredPeriod<T extends { start: string; end: string; tentativ
   return best
 }
 
-function daysBetween(a: string, b: string): number {
+/** Whole days from a to b (ISO dates). */
+export function daysBetween(a: string, b: string): number {
   return (Date.UTC(+b.slice(0, 4), +b.slice(5, 7) - 1, +b.slice(8, 10)) - Date.UTC(+a.slice(0, 4), +a.slice(5, 7) - 1, +a.slice(8, 10))) / 86_400_000
 }

@@ -89,6 +89,30 @@ describe('stated dates in every common form', () => {
     expect(r.document!.regionCode).toBe('640521')
     expect(r.mentions[0]!.stated).toMatchObject({ start: '2023-09-19', end: '2023-09-19' })
   })
+
+  describe('a launch day and a later 持续至 make one period', () => {
+    const stated = (text: string, activity: string) => extract(text).mentions.find((m) => m.activity === activity && m.stated)?.stated
+
+    it('持续至 in a sentence that names no activity ends the tour stop named before it', () => {
+      const text = '2025年中国流动科技馆巡展（中宁站）启动\n7月24日，中国流动科技馆巡展中宁站启动仪式在中宁县文化广场举行。据悉，本次巡展展厅设在县青少年活动中心，活动将持续至9月9日，免费向公众开放。'
+      expect(stated(text, 'liudong-kejiguan')).toMatchObject({ start: '2025-07-24', end: '2025-09-09' })
+    })
+
+    it('a later sentence naming the same activity ends its period, in words too (6月上旬)', () => {
+      const text = '5月26日，中宁县2025年科技活动周启动仪式在县科技馆举行。中宁县科技活动周主场活动将持续到6月上旬。'
+      expect(stated(text, 'keji-huodong-zhou')).toMatchObject({ start: '2025-05-26', end: '2025-06-10', tentative: true })
+    })
+
+    it('从9月1日持续至9月30日 and 至5月31日闭幕 in one sentence', () => {
+      expect(stated('中宁县2024年全国科普日活动将从9月1日持续至9月30日。', 'kepu-ri')).toMatchObject({ start: '2024-09-01', end: '2024-09-30' })
+      expect(stated('5月18日，中宁县2024年科技活动周开幕，至5月31日闭幕。', 'keji-huodong-zhou')).toMatchObject({ start: '2024-05-18', end: '2024-05-31' })
+    })
+
+    it('an end more than four months on is a programme, not the period; an end alone starts nothing', () => {
+      expect(stated('5月20日，中宁县2024年科技活动周启动，全年科普服务将持续至12月31日。', 'keji-huodong-zhou')).toMatchObject({ start: '2024-05-20', end: '2024-05-20' })
+      expect(stated('中宁县2024年科技活动周将持续至5月31日。', 'keji-huodong-zhou')).toBeUndefined()
+    })
+  })
 })
 
 describe('the region, by evidence over the whole document', () => {
