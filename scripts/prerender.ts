@@ -9,13 +9,13 @@ import { pathToFileURL } from 'node:url'
 import { build } from 'vite'
 import { chinaToday } from '../src/domain/dates.ts'
 import type { FirstScreen } from '../src/domain/firstScreen.ts'
-import type { RegionCalendar } from '../src/domain/types.ts'
+import type { Region, RegionOwn } from '../src/domain/types.ts'
 import { escapeMarkup } from './markup.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 
 interface Renderer {
-  renderRegionPage(calendar: RegionCalendar, day: string): Promise<string>
+  renderRegionPage(chain: RegionOwn[], day: string): Promise<string>
   firstScreenScript(first: FirstScreen): string
 }
 
@@ -45,8 +45,8 @@ async function buildRenderer(scratch: string): Promise<Renderer> {
 }
 
 /** The shell (index.html) made into one region's page. Throws when the shell lacks a marker. */
-export function regionPage(shell: string, o: { appHtml: string; dataScript: string; calendar: RegionCalendar; siteUrl: string }): string {
-  const { region } = o.calendar
+export function regionPage(shell: string, o: { appHtml: string; dataScript: string; region: Region; siteUrl: string }): string {
+  const { region } = o
   const name = escapeMarkup(region.name)
   const url = escapeMarkup(`${o.siteUrl}/r/${region.code}`)
   const steps: [RegExp, string][] = [
@@ -92,14 +92,22 @@ export async function prerender(out: string): Promise<PrerenderResult> {
     mkdirSync(pagesDir, { recursive: true })
     const codes: string[] = []
     let bytes = 0
+    // Each region's own file, read once: a page carries the files of its path (national first).
+    const owns = new Map<string, RegionOwn>()
+    const own = (code: string) => {
+      let found = owns.get(code)
+      if (!found) owns.set(code, (found = JSON.parse(readFileSync(join(dataDir, 'r', `${code}.json`), 'utf8')) as RegionOwn))
+      return found
+    }
     for (const file of readdirSync(join(dataDir, 'r')).sort()) {
       if (!/^\d{6}\.json$/.test(file)) continue
-      const calendar = JSON.parse(readFileSync(join(dataDir, 'r', file), 'utf8')) as RegionCalendar
-      const appHtml = await renderer.renderRegionPage(calendar, day)
-      const dataScript = renderer.firstScreenScript({ code: calendar.region.code, today: day, version: pointer.version, calendar })
-      const page = regionPage(shell, { appHtml, dataScript, calendar, siteUrl })
-      writeFileSync(join(pagesDir, `${calendar.region.code}.html`), page)
-      codes.push(calendar.region.code)
+      const { region, path } = own(file.slice(0, 6))
+      const chain = path.map((r) => own(r.code))
+      const appHtml = await renderer.renderRegionPage(chain, day)
+      const dataScript = renderer.firstScreenScript({ code: region.code, today: day, version: pointer.version, chain })
+      const page = regionPage(shell, { appHtml, dataScript, region, siteUrl })
+      writeFileSync(join(pagesDir, `${region.code}.html`), page)
+      codes.push(region.code)
       bytes += Buffer.byteLength(page)
     }
     writeFileSync(join(out, 'sitemap.xml'), sitemap(codes, siteUrl, pointer.dataDate))

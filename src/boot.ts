@@ -17,8 +17,8 @@ const pinia = createPinia()
 // it, never fetching it again, and takes over the HTML in place when it would render the same.
 const first = readFirstScreen()
 if (first?.version === dataVersion.value) {
-  arrivedWithPage(`r/${first.code}.json`, first.calendar)
-  useDataStore(pinia).seedCalendar(first.code, first.calendar)
+  arrivedWithPage(first.chain.map((own) => [`r/${own.region.code}.json`, own]))
+  useDataStore(pinia).seedChain(first.chain)
 }
 const prefs = usePrefsStore(pinia)
 const hydrate =

@@ -1,14 +1,19 @@
 import { createHash } from 'node:crypto'
+import { DATA_FORMAT } from '../../src/domain/format'
 import { groupBy } from '../../src/domain/group'
+import { FEED_DAYS_BACK } from '../feeds/regionFeeds'
 import type { Dataset } from './build'
 import type { Previous } from './output'
 
 /**
  * Everything a region's calendar and feeds are made of, except the regions' own instances: the
- * data date (DTSTAMP, how long cancellations stay), settings, catalogue and documents.
+ * data date (DTSTAMP, how long cancellations stay), settings, catalogue and documents, and the
+ * shape the files are written in.
  */
 export function datasetBase(data: Dataset): string {
-  return createHash('sha1').update(JSON.stringify([data.dataDate, data.settings, data.activities, data.documents])).digest('base64url')
+  // The shape of the files and the feeds' reach too: files of another shape are never taken over.
+  const shape = [DATA_FORMAT, FEED_DAYS_BACK]
+  return createHash('sha1').update(JSON.stringify([shape, data.dataDate, data.settings, data.activities, data.documents])).digest('base64url')
 }
 
 /**

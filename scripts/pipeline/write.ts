@@ -61,12 +61,17 @@ export function writeDataset(data: Dataset, out: string, previous: Previous | nu
   // it changes with any region, so it is always made anew.
   const { coverage: c } = summary
   const coverage = { regions: c.regions, provinces: c.provinces, documents: c.documents, current: c.current, thisYear: c.thisYear }
+  // Each region's own events, once: the app makes a calendar from the files of its path
+  // (composeCalendar), so the national events are not copied into every region's file. Sources
+  // only for regions that have events of their own.
+  const own = groupBy(data.instances, (i) => i.region)
   for (const [code, cal] of calendars) {
     const national = code === NATIONAL_CODE
-    if (!national && stable.has(code) && reuse(`r/${code}.json`) && reuse(`s/${code}.json`)) continue
-    const { listed, sources } = publishedCalendar(cal, national ? coverage : undefined)
+    const mine = own.get(code) ?? []
+    if (!national && stable.has(code) && reuse(`r/${code}.json`) && (mine.length === 0 || reuse(`s/${code}.json`))) continue
+    const { listed, sources } = publishedCalendar({ ...cal, instances: mine }, national ? coverage : undefined)
     emit(`r/${code}.json`, listed)
-    emit(`s/${code}.json`, sources)
+    if (mine.length) emit(`s/${code}.json`, sources)
   }
 
   // Each activity's instances in every region, for "other regions" on the event page.

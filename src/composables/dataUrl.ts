@@ -64,15 +64,15 @@ const fetched = new Set<string>()
 const arrived: { cache: string; url: string; type: string; body: () => string }[] = []
 
 /**
- * The page arrived with this region's calendar inlined (a pre-rendered region page), before any
- * service worker: neither the page nor the data went through one. Once one is in control, both
- * are stored in its caches from memory (recacheFetched), not fetched again, so the region opens
- * offline from then on. Called before the app touches the page, to keep it as it arrived.
+ * The page arrived with its region's data files inlined (a pre-rendered region page: the files of
+ * its path), before any service worker: neither the page nor the data went through one. Once one
+ * is in control, both are stored in its caches from memory (recacheFetched), not fetched again, so
+ * the region opens offline from then on. Called before the app touches the page, to keep it as it arrived.
  */
-export function arrivedWithPage(path: string, data: unknown) {
+export function arrivedWithPage(files: [path: string, data: unknown][]) {
   const page = `<!doctype html>\n${document.documentElement.outerHTML}`
   arrived.push({ cache: CACHES.pages, url: location.pathname, type: 'text/html; charset=utf-8', body: () => page })
-  arrived.push({ cache: CACHES.data, url: dataUrl(path), type: 'application/json; charset=utf-8', body: () => JSON.stringify(data) })
+  for (const [path, data] of files) arrived.push({ cache: CACHES.data, url: dataUrl(path), type: 'application/json; charset=utf-8', body: () => JSON.stringify(data) })
 }
 
 /**
@@ -89,6 +89,7 @@ export async function recacheFetched(): Promise<unknown> {
 
 export async function fetchData<T>(path: string, retried = false): Promise<T> {
   let res: Response
+  const version = dataVersion.value
   const url = dataUrl(path)
   try {
     res = await fetch(url)
@@ -98,9 +99,13 @@ export async function fetchData<T>(path: string, retried = false): Promise<T> {
     // worker served offline), so it cannot tell a network error from being offline.
     throw new Error('连不上网络，这项内容还没有存在本机。联网后打开一次，以后断网也能看。')
   }
-  // Gone: a newer dataset replaced this one (two publishes ago). Follow the pointer once.
+  // Gone: a newer dataset replaced this one (two publishes ago). Follow the pointer once; a
+  // request that ran alongside (a calendar is several files) may have followed it already.
   if (res.status === 404) {
-    if (!retried && (await followLatest().catch(() => false))) return fetchData<T>(path, true)
+    if (!retried) {
+      await followLatest().catch(() => false)
+      if (dataVersion.value !== version) return fetchData<T>(path, true)
+    }
     throw new DataOutdatedError()
   }
   if (!res.ok) throw new Error(`加载失败（HTTP ${res.status}），请稍后重试。`)

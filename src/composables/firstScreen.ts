@@ -6,7 +6,7 @@ export function readFirstScreen(): FirstScreen | null {
   if (!text) return null
   try {
     const first = JSON.parse(text) as FirstScreen
-    return typeof first?.code === 'string' && typeof first.today === 'string' && Array.isArray(first.calendar?.instances) ? first : null
+    return typeof first?.code === 'string' && typeof first.today === 'string' && Array.isArray(first.chain) && first.chain.length > 0 && first.chain.every((own) => Array.isArray(own?.instances)) ? first : null
   } catch {
     return null
   }

@@ -1,8 +1,8 @@
-import { NATIONAL_CODE, type RegionCalendar } from './types'
+import { NATIONAL_CODE, type RegionOwn } from './types'
 
 /**
- * What a pre-rendered region page (dist/r/<code>.html) carries besides its HTML: the calendar it
- * was rendered from and the day and dataset it was rendered for. The app starts from it instead of
+ * What a pre-rendered region page (dist/r/<code>.html) carries besides its HTML: the published files
+ * of its path it was rendered from (national first) and the day and dataset it was rendered for. The app starts from it instead of
  * fetching the same calendar again, and hydrates the HTML when the phone would render the same.
  */
 export interface FirstScreen {
@@ -11,7 +11,7 @@ export interface FirstScreen {
   today: string
   /** The dataset version the calendar belongs to. */
   version: string
-  calendar: RegionCalendar
+  chain: RegionOwn[]
 }
 
 // (src/main.ts looks for it by this name too, without importing anything.)

@@ -4,8 +4,9 @@
  * deployment whose data the old code cannot read, no (that comes with new code, by the update
  * prompt). Raise it whenever a data file's shape changes.
  *   2: r/<code>.json without sources, which moved to s/<code>.json.
+ *   3: r/<code>.json and s/<code>.json hold the region's own events only; a calendar is its path's files.
  */
-export const DATA_FORMAT = 2
+export const DATA_FORMAT = 3
 
 /** The dataset version a data/latest.json names, if this code can read it; else null. */
 export function readableVersion(pointer: { version?: unknown; format?: unknown } | null | undefined): string | null {

@@ -204,7 +204,7 @@ function mergeSameRegion(a: Instance, b: Instance): Instance {
 }
 
 /** Dated first by start, undated after; ties by title then UID, so output order is stable. */
-export function compareInstances(a: Instance, b: Instance): number {
+export function compareInstances(a: Pick<Instance, 'start' | 'title' | 'uid' | 'region'>, b: Pick<Instance, 'start' | 'title' | 'uid' | 'region'>): number {
   if (a.start !== b.start) {
     if (a.start === null) return 1
     if (b.start === null) return -1

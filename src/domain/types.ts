@@ -193,7 +193,7 @@ export interface Instance {
  */
 export type ListedInstance = Omit<Instance, 'sources'>
 
-/** A region's calendar as the app fetches it (r/<code>.json). */
+/** A region's calendar as the app shows it: its own events and every ancestor's (calendarOf). */
 export interface RegionCalendar {
   region: Region
   path: Region[]
@@ -213,7 +213,14 @@ export interface CalendarOrigin {
   coverage?: { regions: number; provinces: number; documents: number; current: number; thisYear: number }
 }
 
-/** The sources of every instance in a region's calendar (s/<code>.json), keyed by UID. */
+/**
+ * One region's own events as published (r/<code>.json): instances whose region is this one, not its
+ * ancestors'. A calendar is made from the files of its path (composeCalendar), so the national
+ * events are published once, not copied into 3,000 region files.
+ */
+export type RegionOwn = RegionCalendar
+
+/** The sources of a region's own instances (s/<code>.json, only for regions that have any), keyed by UID. */
 export type RegionSources = Record<string, Source[]>
 
 /** The JSON of one region's own instances (its calendar adds its ancestors'). */

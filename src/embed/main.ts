@@ -1,12 +1,13 @@
 // The embeddable widget (/embed/<code>?audience=youth&limit=5): a region's next events for a
 // county, school or 科协 website, in an iframe. No Vue, no cookies, no storage: a plain script that
-// fetches the region's calendar file and writes text nodes, so it stays a few KB and nothing a
+// fetches the region's calendar files and writes text nodes, so it stays a few KB and nothing a
 // document or an organiser wrote can run as HTML.
 import { nextEvents } from '@/domain/agenda'
 import { formatPeriodZh } from '@/domain/dates'
 import { readableVersion } from '@/domain/format'
 import { AUDIENCE_LABEL } from '@/domain/labels'
-import { NATIONAL_CODE, type Audience, type ListedInstance, type RegionCalendar } from '@/domain/types'
+import { loadComposed } from '@/domain/calendar'
+import { NATIONAL_CODE, type Audience, type ListedInstance, type RegionCalendar, type RegionOwn } from '@/domain/types'
 import { eventSlug, ownerOf } from '@/domain/uid'
 import { today } from '@/composables/today'
 import './embed.css'
@@ -72,11 +73,31 @@ async function main() {
     .then((r) => (r.ok ? (r.json() as Promise<{ version?: unknown; format?: unknown }>) : null))
     .catch(() => null)
   const version = readableVersion(pointer) ?? __DATA_VERSION__
-  const res = await fetch(`${base}data/${version}/r/${code}.json`).catch(() => null)
-  if (!res) return note('网络不通，暂时无法载入近期科普活动。', `${location.origin}/r/${code}`, '打开科普日历')
-  if (res.status === 404) return note(`没有这个地区（${code}）。`, `${location.origin}/regions`, '查看地区列表')
-  if (!res.ok) return note('暂时无法载入近期科普活动。', `${location.origin}/r/${code}`, '打开科普日历')
-  render((await res.json()) as RegionCalendar)
+  // The region's own file names its path; the calendar is the path's files (national first).
+  const fetchOwn = async (c: string): Promise<RegionOwn> => {
+    const res = await fetch(`${base}data/${version}/r/${c}.json`).catch(() => null)
+    if (!res) throw new WidgetError('网络不通，暂时无法载入近期科普活动。')
+    if (res.status === 404 && c === code) throw new WidgetError(`没有这个地区（${code}）。`, `${location.origin}/regions`, '查看地区列表')
+    if (!res.ok) throw new WidgetError('暂时无法载入近期科普活动。')
+    return (await res.json()) as RegionOwn
+  }
+  try {
+    render(await loadComposed(code, fetchOwn))
+  } catch (e) {
+    if (!(e instanceof WidgetError)) throw e
+    note(e.message, e.href ?? `${location.origin}/r/${code}`, e.linkText ?? '打开科普日历')
+  }
+}
+
+/** What the widget says instead of the events, with a link onward. */
+class WidgetError extends Error {
+  constructor(
+    message: string,
+    readonly href?: string,
+    readonly linkText?: string,
+  ) {
+    super(message)
+  }
 }
 
 new ResizeObserver(reportHeight).observe(document.documentElement)

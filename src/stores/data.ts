@@ -3,7 +3,8 @@ import { shallowRef, watch } from 'vue'
 import { DataOutdatedError, dataVersion, fetchData, isCurrentVersion, UnknownRegionError } from '@/composables/dataUrl'
 import type { Change } from '@/domain/changes'
 import type { RegionIndex } from '@/domain/regions'
-import type { Activity, DocumentMeta, Instance, Region, RegionCalendar, RegionLevel, RegionSources } from '@/domain/types'
+import { composeCalendar, loadComposed, sourcesOf } from '@/domain/calendar'
+import type { Activity, DocumentMeta, Instance, Region, RegionCalendar, RegionLevel, RegionOwn, RegionSources, Source } from '@/domain/types'
 
 export interface DataIndex {
   dataDate: string
@@ -30,6 +31,7 @@ export const useDataStore = defineStore('data', () => {
   const index = shallowRef<DataIndex | null>(null)
   const activities = shallowRef(new Map<string, Activity>())
   const regions = shallowRef<RegionIndex | null>(null)
+  const owns = new Map<string, Promise<RegionOwn>>()
   const calendars = new Map<string, Promise<RegionCalendar>>()
   /** Calendars already in hand (the one a pre-rendered page carries, those loaded since). */
   const ready = new Map<string, RegionCalendar>()
@@ -38,6 +40,7 @@ export const useDataStore = defineStore('data', () => {
 
   // A newer dataset was published: what was fetched is the old one's. Views load again (useLatest).
   watch(dataVersion, () => {
+    owns.clear()
     calendars.clear()
     ready.clear()
     indexPromise = null
@@ -55,14 +58,26 @@ export const useDataStore = defineStore('data', () => {
     return indexPromise
   }
 
-  function loadCalendar(code: string): Promise<RegionCalendar> {
-    let p = calendars.get(code)
+  /** A region's own events (r/<code>.json), fetched once per dataset. */
+  function loadOwn(code: string): Promise<RegionOwn> {
+    let p = owns.get(code)
     if (!p) {
       // A missing region file means a new deployment, unless the data is current: then no such region.
-      p = fetchData<RegionCalendar>(`r/${code}.json`).catch(async (e) => {
+      p = fetchData<RegionOwn>(`r/${code}.json`).catch(async (e) => {
         if (e instanceof DataOutdatedError && (await isCurrentVersion())) throw new UnknownRegionError(code)
         throw e
       })
+      owns.set(code, p)
+      p.catch(() => owns.delete(code))
+    }
+    return p
+  }
+
+  /** A region's calendar: its own events and its ancestors' (composeCalendar). */
+  function loadCalendar(code: string): Promise<RegionCalendar> {
+    let p = calendars.get(code)
+    if (!p) {
+      p = loadComposed(code, loadOwn)
       calendars.set(code, p)
       p.then((cal) => ready.set(code, cal)).catch(() => calendars.delete(code))
     }
@@ -74,15 +89,19 @@ export const useDataStore = defineStore('data', () => {
     return ready.get(code) ?? null
   }
 
-  /** A calendar that came with the page (a pre-rendered region page inlines its own). */
-  function seedCalendar(code: string, calendar: RegionCalendar) {
-    ready.set(code, calendar)
-    calendars.set(code, Promise.resolve(calendar))
+  /** The files a pre-rendered page brought (its path's, national first): its calendar is ready at once. */
+  function seedChain(chain: RegionOwn[]) {
+    for (const own of chain) owns.set(own.region.code, Promise.resolve(own))
+    const calendar = composeCalendar(chain)
+    ready.set(calendar.region.code, calendar)
+    calendars.set(calendar.region.code, Promise.resolve(calendar))
   }
 
-  /** Where each event in a region's calendar comes from: only the event page and exports need it. */
-  function loadSources(code: string): Promise<RegionSources> {
-    return fetchData<RegionSources>(`s/${code}.json`)
+  /** Where an event of a region's calendar comes from: only the event page and exports need it. */
+  async function loadSources(code: string, uid: string): Promise<Source[]> {
+    const self = await loadOwn(code)
+    const chain = await Promise.all(self.path.map((r) => loadOwn(r.code)))
+    return sourcesOf(uid, chain, (c) => fetchData<RegionSources>(`s/${c}.json`))
   }
 
   /** The full list of regions (≈3,300), only for the picker. */
@@ -111,5 +130,5 @@ export const useDataStore = defineStore('data', () => {
     return fetchData<{ first: boolean; log: Change[] }>('changes.json')
   }
 
-  return { index, activities, regions, loadIndex, loadCalendar, calendarNow, seedCalendar, loadSources, loadRegions, loadSubRegionEntries, loadActivityOccurrences, loadChanges }
+  return { index, activities, regions, loadIndex, loadCalendar, calendarNow, seedChain, loadSources, loadRegions, loadSubRegionEntries, loadActivityOccurrences, loadChanges }
 })

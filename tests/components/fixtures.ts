@@ -70,8 +70,17 @@ export function fakeFetch(files: Record<string, unknown>) {
   }
 }
 
-/** The two files the pipeline publishes for a region (r/ without sources, s/ with them). */
+/**
+ * The files the pipeline publishes for a calendar: for each region of its path, r/ with its own
+ * events (without sources) and s/ with their sources.
+ */
 export function regionFiles(cal: RegionData): Record<string, unknown> {
-  const { listed, sources } = publishedCalendar(cal)
-  return { [`r/${cal.region.code}.json`]: listed, [`s/${cal.region.code}.json`]: sources }
+  const files: Record<string, unknown> = {}
+  cal.path.forEach((region, at) => {
+    const mine = cal.instances.filter((i) => i.region === region.code)
+    const { listed, sources } = publishedCalendar({ region, path: cal.path.slice(0, at + 1), instances: mine })
+    files[`r/${region.code}.json`] = listed
+    if (mine.length) files[`s/${region.code}.json`] = sources
+  })
+  return files
 }

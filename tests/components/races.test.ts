@@ -2,12 +2,12 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import type { Instance, RegionData } from '@/domain/types'
+import type { Instance } from '@/domain/types'
 import { useDataStore } from '@/stores/data'
 import { usePrefsStore } from '@/stores/prefs'
 import { useRegionStore } from '@/stores/region'
 import CalendarView from '@/views/CalendarView.vue'
-import { instances, tangshan } from './fixtures'
+import { instances, regionFiles, tangshan } from './fixtures'
 
 // Responses the test releases by hand, in the order it chooses.
 function gatedFetch() {
@@ -26,7 +26,8 @@ function gatedFetch() {
   return { fetch, release }
 }
 
-const hebei: RegionData = { region: tangshan.path[1]!, path: tangshan.path.slice(0, 2), instances: [] }
+// The published files of 唐山's path: a calendar is made of its path's files (national first).
+const files = regionFiles(tangshan)
 const subEntry: Instance = { ...instances[3]!, uid: 'local.130283.sub@kepu-calendar', region: '130283', title: '迁安市大篷车', status: 'confirmed' }
 
 async function mountAt(path: string) {
@@ -58,10 +59,11 @@ describe('CalendarView drops stale responses', () => {
     vi.stubGlobal('fetch', net.fetch)
     const { router, wrapper } = await mountAt('/r/130200?view=agenda&y=2026')
     await router.push('/r/130000?view=agenda&y=2026')
-    await net.release('r/130000.json', hebei)
+    await net.release('r/000000.json', files['r/000000.json'])
+    await net.release('r/130000.json', files['r/130000.json'])
     expect(wrapper.find('h1').text()).toContain('河北省')
     // The answer for the region left behind arrives last.
-    await net.release('r/130200.json', tangshan)
+    await net.release('r/130200.json', files['r/130200.json'])
     expect(wrapper.find('h1').text()).toContain('河北省')
     expect(useRegionStore().chosen).toBe('130000')
   })
@@ -70,7 +72,7 @@ describe('CalendarView drops stale responses', () => {
     const net = gatedFetch()
     vi.stubGlobal('fetch', net.fetch)
     const { wrapper } = await mountAt('/r/130200?view=agenda&y=2026')
-    await net.release('r/130200.json', tangshan)
+    for (const code of ['000000', '130200', '130000']) await net.release(`r/${code}.json`, files[`r/${code}.json`])
     const prefs = usePrefsStore()
     prefs.withSubRegions = true
     await flushPromises()
@@ -88,7 +90,7 @@ describe('CalendarView drops stale responses', () => {
     const net = gatedFetch()
     vi.stubGlobal('fetch', net.fetch)
     const { wrapper } = await mountAt('/r/130200?view=agenda&y=2026')
-    await net.release('r/130200.json', tangshan)
+    for (const code of ['000000', '130200', '130000']) await net.release(`r/${code}.json`, files[`r/${code}.json`])
     usePrefsStore().withSubRegions = true
     await net.release('sub/130200.json', [subEntry])
     await net.release('regions.json', [])

@@ -69,7 +69,8 @@ describe('EventView', () => {
   })
 
   it('without its sources file (offline, never fetched) the event still shows and says where its sources went', async () => {
-    vi.stubGlobal('fetch', fakeFetch({ 'r/130200.json': regionFiles(tangshan)['r/130200.json'], 'index.json': index }))
+    const withoutSources = Object.fromEntries(Object.entries(regionFiles(tangshan)).filter(([name]) => name.startsWith('r/')))
+    vi.stubGlobal('fetch', fakeFetch({ ...withoutSources, 'index.json': index }))
     const w = await open('/e/kepu-ri.000000.2026?r=130200', EventView)
     expect(w.find('h1').text()).toBe('全国科普月')
     expect(w.find('section.why').text()).toContain('离线时看不到这项活动的文件依据')

@@ -95,7 +95,7 @@ describe('the calendar on a phone', () => {
     await page.getByRole('link', { name: '青海省' }).waitFor()
   })
 
-  it('downloads the event as .ics with the same UID as the feed', async () => {
+  it('downloads the event as .ics with the same UID as the feed; feeds reach one year back, the app the whole window', async () => {
     const { page } = phone
     await page.goto(`${BASE}/e/kepu-ri.000000.2023?r=130200`)
     await page.getByRole('heading', { level: 1, name: '全国科普日' }).waitFor()
@@ -106,7 +106,12 @@ describe('the calendar on a phone', () => {
     expect(event.getFirstPropertyValue('uid')).toBe('kepu-ri.000000.2023@kepu-calendar')
     expect(event.getFirstProperty('dtend')!.toICALString()).toBe('DTEND;VALUE=DATE:20230924')
     const feed = await (await fetch(`${BASE}/feeds/130200.ics`)).text()
-    expect(feed).toContain('UID:kepu-ri.000000.2023@kepu-calendar')
+    // The feed starts one year before the data date: 2023's edition is only in the app.
+    expect(feed).not.toContain('UID:kepu-ri.000000.2023@kepu-calendar')
+    expect(feed).toContain('UID:kepu-ri.000000.2026@kepu-calendar')
+    const [again] = await Promise.all([page.waitForEvent('download'), page.goto(`${BASE}/e/kepu-ri.000000.2026?r=130200`).then(() => page.getByRole('button', { name: '添加到日历' }).click())])
+    const one = new ICAL.Component(ICAL.parse(readFileSync((await again.path())!, 'utf8'))).getFirstSubcomponent('vevent')!
+    expect(one.getFirstPropertyValue('uid')).toBe('kepu-ri.000000.2026@kepu-calendar')
   })
 
   it('switches to the month grid and to another year', async () => {

@@ -29,7 +29,9 @@ function served() {
   const dir = join(site, 'data', pointer.version)
   const regions = (JSON.parse(readFileSync(join(dir, 'regions.json'), 'utf8')) as unknown[]).length
   const county = JSON.parse(readFileSync(join(dir, 'r/130283.json'), 'utf8')) as { instances: { uid: string }[] }
-  return { version: pointer.version, whole: readdirSync(join(dir, 'r')).length === regions && readdirSync(join(dir, 's')).length === regions, uids: county.instances.map((i) => i.uid), feed: readFileSync(join(site, 'feeds/130283.ics'), 'utf8') }
+  // Every region's own file, and the sources of every region that has events of its own.
+  const owning = new Set((JSON.parse(readFileSync(join(dir, 'instances.json'), 'utf8')) as { region: string }[]).map((i) => i.region)).size
+  return { version: pointer.version, whole: readdirSync(join(dir, 'r')).length === regions && readdirSync(join(dir, 's')).length === owning, uids: county.instances.map((i) => i.uid), feed: readFileSync(join(site, 'feeds/130283.ics'), 'utf8') }
 }
 
 afterAll(() => child?.kill('SIGKILL'))

@@ -50,8 +50,13 @@ describe('npm run data', () => {
     expect(readdirSync(join(out, 'feeds')).filter((f) => f.endsWith('.ics'))).toHaveLength(regions.length * 2)
     const tangshan = JSON.parse(readFileSync(join(out, 'data', version, 'r/130200.json'), 'utf8')) as RegionCalendar
     expect(tangshan.path.map((r) => r.name)).toEqual(['全国', '河北省', '唐山市'])
-    // Every listed event has its sources in s/<code>.json, which the event page loads.
-    expect(readdirSync(join(out, 'data', version, 's'))).toHaveLength(regions.length)
+    // A region's file holds its own events only (a calendar is its path's files, composeCalendar).
+    expect(tangshan.instances.length).toBeGreaterThan(0)
+    expect(tangshan.instances.every((i) => i.region === '130200')).toBe(true)
+    // Every listed event has its sources in s/<code>.json, which the event page loads: one file
+    // for each region that has events of its own, none for the others.
+    const instances = JSON.parse(readFileSync(join(out, 'data', version, 'instances.json'), 'utf8')) as { region: string }[]
+    expect(readdirSync(join(out, 'data', version, 's')).sort()).toEqual([...new Set(instances.map((i) => `${i.region}.json`))].sort())
     const sources = JSON.parse(readFileSync(join(out, 'data', version, 's/130200.json'), 'utf8')) as RegionSources
     expect(Object.keys(sources).sort()).toEqual(tangshan.instances.map((i) => i.uid).sort())
     expect(tangshan.instances.every((i) => !('sources' in i))).toBe(true)

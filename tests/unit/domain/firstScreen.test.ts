@@ -2,14 +2,14 @@ import { parseDocument } from 'htmlparser2'
 import { describe, expect, it } from 'vitest'
 import { regionPage } from '../../../scripts/prerender'
 import { FIRST_SCREEN_ID, firstScreenScript, sameFirstScreen, type ClientState, type FirstScreen } from '@/domain/firstScreen'
-import type { RegionCalendar } from '@/domain/types'
+import type { RegionOwn } from '@/domain/types'
 
-const calendar: RegionCalendar = {
+const calendar: RegionOwn = {
   region: { code: '130200', name: '唐山市', level: 'city', parent: '130000' },
   path: [],
   instances: [],
 }
-const first: FirstScreen = { code: '130200', today: '2026-11-24', version: 'abcdef012345', calendar }
+const first: FirstScreen = { code: '130200', today: '2026-11-24', version: 'abcdef012345', chain: [calendar] }
 const here: ClientState = {
   path: '/r/130200',
   query: new URLSearchParams(),
@@ -45,13 +45,13 @@ describe('the first screen a pre-rendered page carries', () => {
 
   it('cannot be broken out of, whatever an organiser wrote', () => {
     const hostile = '</script><script>alert(1)</script><!-- & \u2028'
-    const withTitle: FirstScreen = { ...first, calendar: { ...calendar, region: { ...calendar.region, name: hostile } } }
+    const withTitle: FirstScreen = { ...first, chain: [{ ...calendar, region: { ...calendar.region, name: hostile } }] }
     const script = firstScreenScript(withTitle)
     expect(script.match(/<\/script>/g)).toHaveLength(1)
     expect(script).not.toContain('<!--')
     const doc = parseDocument(`<body>${script}</body>`)
     const text = (doc.children[0] as unknown as { children: { children: { data: string }[] }[] }).children[0]!.children[0]!.data
-    expect((JSON.parse(text) as FirstScreen).calendar.region.name).toBe(hostile)
+    expect((JSON.parse(text) as FirstScreen).chain[0]!.region.name).toBe(hostile)
     expect(script).toContain(`id="${FIRST_SCREEN_ID}"`)
   })
 })
@@ -60,7 +60,7 @@ describe('a region page made from the shell', () => {
   const shell = `<!doctype html><html><head><title>科普日历</title><meta name="description" content="x" /></head><body><div id="app"></div><noscript>需要 JavaScript</noscript></body></html>`
 
   it('has its title, description, canonical address, HTML and data', () => {
-    const page = regionPage(shell, { appHtml: '<h1>唐山市 $1 $&</h1>', dataScript: '<script type="application/json" id="kepu-first">{}</script>', calendar, siteUrl: 'https://kepu.example.cn' })
+    const page = regionPage(shell, { appHtml: '<h1>唐山市 $1 $&</h1>', dataScript: '<script type="application/json" id="kepu-first">{}</script>', region: calendar.region, siteUrl: 'https://kepu.example.cn' })
     expect(page).toContain('<title>唐山市科普活动 · 科普日历</title>')
     expect(page).toContain('<meta name="description" content="唐山市的科普活动日历')
     expect(page).toContain('<link rel="canonical" href="https://kepu.example.cn/r/130200" />')
@@ -71,12 +71,12 @@ describe('a region page made from the shell', () => {
   })
 
   it('escapes the region name in the head', () => {
-    const odd = { ...calendar, region: { ...calendar.region, name: '<b>"x"</b>' } }
-    const page = regionPage(shell, { appHtml: '', dataScript: '', calendar: odd, siteUrl: 'https://kepu.example.cn' })
+    const odd = { ...calendar.region, name: '<b>"x"</b>' }
+    const page = regionPage(shell, { appHtml: '', dataScript: '', region: odd, siteUrl: 'https://kepu.example.cn' })
     expect(page).toContain('<title>&lt;b&gt;&quot;x&quot;&lt;/b&gt;科普活动 · 科普日历</title>')
   })
 
   it('names the marker a changed shell lacks', () => {
-    expect(() => regionPage(shell.replace('<div id="app"></div>', '<div id="root"></div>'), { appHtml: '', dataScript: '', calendar, siteUrl: '' })).toThrow(/index\.html has no <div id="app">/)
+    expect(() => regionPage(shell.replace('<div id="app"></div>', '<div id="root"></div>'), { appHtml: '', dataScript: '', region: calendar.region, siteUrl: '' })).toThrow(/index\.html has no <div id="app">/)
   })
 })
