@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath, URL } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { build, defineConfig, type Plugin, type UserConfig } from 'vite'
@@ -44,7 +45,8 @@ function embedWidget(shared: Pick<UserConfig, 'resolve' | 'define'>): Plugin {
 
 /**
  * Every region's page pre-rendered (scripts/prerender.ts) once the app and the widget are built:
- * the pages are made from the built index.html and its assets.
+ * the pages are made from the built index.html and its assets. Then the hosts' _headers and
+ * _redirects (scripts/deploy/hostRules.ts).
  */
 function prerenderPages(): Plugin {
   let outDir = ''
@@ -59,6 +61,10 @@ function prerenderPages(): Plugin {
         const { prerender } = await import('./scripts/prerender.ts')
         const r = await prerender(outDir)
         this.environment.logger.info(`pre-rendered ${r.pages} region pages (${(r.bytes / 2 ** 20).toFixed(1)} MB) in ${(r.ms / 1000).toFixed(1)} s`)
+        // The static hosts' own rules (Cloudflare Pages, Netlify), from the same ones npm run serve applies.
+        const { headersFile, hostFromEnv, redirectsFile } = await import('./scripts/deploy/hostRules.ts')
+        writeFileSync(join(outDir, '_headers'), headersFile(hostFromEnv()))
+        writeFileSync(join(outDir, '_redirects'), redirectsFile(hostFromEnv()))
       },
     },
   }
