@@ -21,6 +21,9 @@ const TYPES: Record<string, string> = {
 }
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.webmanifest', '.ics', '.atom', '.svg', '.txt'])
 
+/** What the site root serves: the national calendar's pre-rendered page (scripts/prerender.ts). */
+export const ROOT_PAGE = 'r/000000.html'
+
 /** Cache rules: hashed assets and versioned data never change; the shell and feeds are revalidated. */
 export function cacheControl(path: string): string {
   if (path === '/sw.js' || path === '/index.html' || path.startsWith('/workbox-') || path === '/manifest.webmanifest') return 'no-cache'
@@ -91,6 +94,12 @@ export function staticHandler(dir: string): (req: IncomingMessage, res: ServerRe
     if (embed) {
       path = '/embed.html'
       file = join(root, 'embed.html')
+    }
+    // The site root, every first visit's address, is the pre-rendered national page (the app
+    // hydrates it there, and goes on to the person's own region if they chose one before).
+    if (path === '/' && statOrNull(join(root, ROOT_PAGE))?.isFile()) {
+      path = `/${ROOT_PAGE}`
+      file = join(root, ROOT_PAGE)
     }
     let stat = statOrNull(file)
     if (embed && !stat) return plain(res, 503, '网站正在更新，请稍后刷新 (the site is being updated)', { 'Retry-After': '5' })

@@ -9,8 +9,9 @@
 // - Cloudflare follows a `_redirects` rule even when a file matches, and serves the app's shell for
 //   unknown addresses by itself (no top-level 404.html); Netlify needs the shell as a fallback rule,
 //   which it applies only where no file matches.
-// Both serve /r/130200 from r/130200.html without a rule.
-import { cacheControl, EMBED_HEADERS, SECURITY_HEADERS } from '../serve.ts'
+// Both serve /r/130200 from r/130200.html without a rule; the root needs one (Netlify must force it
+// over index.html with `200!`).
+import { cacheControl, EMBED_HEADERS, ROOT_PAGE, SECURITY_HEADERS } from '../serve.ts'
 
 export type Host = 'cloudflare' | 'netlify'
 
@@ -56,6 +57,8 @@ function covers(broad: string, narrow: string): boolean {
 export function redirectsFile(host: Host): string {
   return [
     '# Written by npm run build (scripts/deploy/hostRules.ts).',
+    // The site root is the national calendar's pre-rendered page (index.html is the app's shell).
+    host === 'netlify' ? `/  /${ROOT_PAGE}  200!` : `/  /${ROOT_PAGE.replace(/\.html$/, '')}  200`,
     // /embed/<code> is one page for every region: it reads the code from its address.
     '/embed/*  /embed.html  200',
     // The app's own routes (/e/…, /r/<code>/subscribe): its shell. Cloudflare does this itself.

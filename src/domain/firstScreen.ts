@@ -51,7 +51,8 @@ const VIEW_PARAMS = ['view', 'y', 'm']
  */
 export function sameFirstScreen(first: FirstScreen, here: ClientState): boolean {
   return (
-    here.path === `/r/${first.code}` &&
+    // The site root is the national page for a first visit (the server answers / with it).
+    (here.path === `/r/${first.code}` || (here.path === '/' && first.code === NATIONAL_CODE)) &&
     !VIEW_PARAMS.some((p) => here.query.has(p)) &&
     here.today === first.today &&
     here.version === first.version &&

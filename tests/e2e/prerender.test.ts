@@ -112,6 +112,29 @@ describe('pre-rendered region pages', () => {
     await page.getByText(/连不上网络，这项内容还没有存在本机/).waitFor()
   })
 
+  it('the site root is the national page, pre-rendered, and a first visit hydrates it in place', async () => {
+    const html = await (await fetch(`${BASE}/`)).text()
+    // Real HTML before any script: the national events, how much the calendar covers, the way to a region.
+    expect(html).toContain('id="kepu-first"')
+    expect(html).toMatch(/<article class="event/)
+    expect(html).toMatch(/收录 \d+ 份/)
+    expect(html).toContain('切换地区')
+    const browser = await launch()
+    try {
+      const page = await (await newPhone(browser)).newPage()
+      const seen = await watchPage(page)
+      await page.goto(`${BASE}/`)
+      await expect.poll(seen.mounted).toBe(true)
+      await page.waitForTimeout(800)
+      expect(seen.console).toEqual([])
+      expect(await seen.removed()).toBe(0)
+      expect(seen.data).toEqual([])
+      expect(new URL(page.url()).pathname).toBe('/r/000000')
+    } finally {
+      await browser.close()
+    }
+  })
+
   it('are listed in the sitemap that robots.txt names', async () => {
     const robots = await (await fetch(`${BASE}/robots.txt`)).text()
     const sitemapUrl = /^Sitemap: (.+)$/m.exec(robots)?.[1]

@@ -47,6 +47,9 @@ describe('the static hosts’ rules', () => {
     // Cloudflare follows a redirect even where a file matches: a catch-all would hide every file.
     expect(redirectsFile('cloudflare')).not.toMatch(/^\/\*/m)
     for (const host of ['cloudflare', 'netlify'] as const) expect(redirectsFile(host)).toMatch(/^\/embed\/\*\s+\/embed\.html\s+200$/m)
+    // The root is the pre-rendered national page; Netlify must force it over index.html.
+    expect(redirectsFile('cloudflare')).toMatch(/^\/\s+\/r\/000000\s+200$/m)
+    expect(redirectsFile('netlify')).toMatch(/^\/\s+\/r\/000000\.html\s+200!$/m)
   })
 })
 

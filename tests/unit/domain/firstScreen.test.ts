@@ -41,6 +41,10 @@ describe('the first screen a pre-rendered page carries', () => {
     const national = { ...first, code: '000000' }
     expect(sameFirstScreen(national, { ...here, path: '/r/000000', chosen: null })).toBe(true)
     expect(sameFirstScreen(national, { ...here, path: '/r/000000', chosen: '130200' })).toBe(false)
+    // The site root is served the national page: hydrated for a first visit only.
+    expect(sameFirstScreen(national, { ...here, path: '/', chosen: null })).toBe(true)
+    expect(sameFirstScreen(national, { ...here, path: '/', chosen: '130200' })).toBe(false)
+    expect(sameFirstScreen(first, { ...here, path: '/', chosen: null })).toBe(false)
   })
 
   it('cannot be broken out of, whatever an organiser wrote', () => {
