@@ -4,11 +4,11 @@ import { groupBy } from '../../src/domain/group'
 import { documentSource } from '../../src/domain/sources'
 import { entryText } from '../../src/domain/local/file'
 import { localInstances } from '../../src/domain/local/instances'
-import { checkEntryText } from '../../src/domain/local/check'
 import { fileIdProblem, type LocalEntry } from '../../src/domain/local/schema'
 import type { RegionIndex } from '../../src/domain/regions'
 import type { Activity, DocumentMeta, Instance, Mention } from '../../src/domain/types'
 import type { Problem } from '../problems'
+import { checkEntryTextFast } from './fastYaml'
 
 export interface LocalInput {
   dir: string
@@ -65,7 +65,7 @@ export function loadLocalEntries(input: LocalInput): LocalResult {
       continue
     }
     if (decoded.note) warnings.push({ file, message: decoded.note })
-    const checked = checkEntryText(decoded.text, {
+    const checked = checkEntryTextFast(decoded.text, {
       activities,
       regionExists: (c) => input.regions.byCode.has(c),
       years: input.years,

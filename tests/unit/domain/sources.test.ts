@@ -3,7 +3,7 @@ import { describeInstance } from '@/domain/ical/describe'
 import { sourceBlocks } from '@/domain/sources'
 import type { Instance, Source } from '@/domain/types'
 
-const doc = (quote: string, clause = ''): Source => ({ type: 'document', document: 'n1', docNumber: '科协发普字〔2025〕1号', title: '关于举办2025年全国科普月活动的通知', regionName: '全国', clause, quote })
+const doc = (quote: string, clause = ''): Extract<Source, { type: 'document' }> => ({ type: 'document', document: 'n1', docNumber: '科协发普字〔2025〕1号', title: '关于举办2025年全国科普月活动的通知', regionName: '全国', clause, quote })
 
 describe('sources as a reader sees them', () => {
   it('cite each document once, with its clauses in order; a quote of the title alone, or twice, is left out', () => {
