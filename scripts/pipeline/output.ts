@@ -19,7 +19,7 @@ export interface LatestPointer {
 export type Previous = Pick<Dataset, 'instances' | 'documents'> & { version: string; log: Change[] }
 
 /** What this pipeline writes in OUT/data and OUT/feeds: anything else there is someone else's. */
-const OURS = { data: /^([0-9a-f]{12}|latest\.json|\.latest\.json\.next|\.staging)$/, feeds: /^(\d{6}(-youth)?\.ics|(\d{6}-)?changes\.atom|\.manifest\.json)$/ }
+const OURS = { data: /^([0-9a-f]{12}|latest\.json|\.latest\.json\.next|\.staging)$/, feeds: /^(\d{6}(-youth|-counties)?\.ics|(\d{6}-)?changes\.atom|\.manifest\.json)$/ }
 
 /**
  * The files in `out` that this pipeline did not write and would remove: an `--out` folder that

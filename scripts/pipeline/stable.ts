@@ -10,9 +10,17 @@ import type { Previous } from './output'
  * data date (DTSTAMP, how long cancellations stay), settings, catalogue and documents, and the
  * shape the files are written in.
  */
+/**
+ * Raise when the build writes a file differently within the same data format (a field added to
+ * r/<code>.json, a feed added): the next build then makes every file again instead of taking
+ * the last build's.
+ *   2: origin.counties in r/<code>.json, and feeds/<code>-counties.ics.
+ */
+export const OUTPUT_REVISION = 2
+
 export function datasetBase(data: Dataset): string {
   // The shape of the files and the feeds' reach too: files of another shape are never taken over.
-  const shape = [DATA_FORMAT, FEED_DAYS_BACK]
+  const shape = [DATA_FORMAT, OUTPUT_REVISION, FEED_DAYS_BACK]
   return createHash('sha1').update(JSON.stringify([shape, data.dataDate, data.settings, data.activities, data.documents])).digest('base64url')
 }
 

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path'
 import { publishedCalendar } from '../../src/domain/calendar'
 import { appendChanges, diffDatasets } from '../../src/domain/changes'
-import { FEED_KINDS } from '../../src/domain/feeds'
+import { COUNTIES_FEED, FEED_KINDS } from '../../src/domain/feeds'
 import { DATA_FORMAT } from '../../src/domain/format'
 import { NATIONAL_CODE } from '../../src/domain/types'
 import { groupBy } from '../../src/domain/group'
@@ -12,7 +12,7 @@ import type { Dataset } from './build'
 import { FolderWriter } from './folderWriter'
 import { datasetBase, stableRegions } from './stable'
 import { regionCalendars } from './build'
-import { writeRegionFeeds } from '../feeds/regionFeeds'
+import { countyParents, writeRegionFeeds } from '../feeds/regionFeeds'
 import type { LatestPointer, Previous } from './output'
 import { summarize } from './summary'
 
@@ -65,11 +65,13 @@ export function writeDataset(data: Dataset, out: string, previous: Previous | nu
   // (composeCalendar), so the national events are not copied into every region's file. Sources
   // only for regions that have events of their own.
   const own = groupBy(data.instances, (i) => i.region)
+  const countiesOf = countyParents(data.regions)
   for (const [code, cal] of calendars) {
     const national = code === NATIONAL_CODE
     const mine = own.get(code) ?? []
     if (!national && stable.has(code) && reuse(`r/${code}.json`) && (mine.length === 0 || reuse(`s/${code}.json`))) continue
-    const { listed, sources } = publishedCalendar({ ...cal, instances: mine }, national ? coverage : undefined)
+    const counties = countiesOf.get(code)?.length
+    const { listed, sources } = publishedCalendar({ ...cal, instances: mine }, { ...(national ? { coverage } : {}), ...(counties ? { counties } : {}) })
     emit(`r/${code}.json`, listed)
     if (mine.length) emit(`s/${code}.json`, sources)
   }
@@ -114,8 +116,13 @@ export function writeDataset(data: Dataset, out: string, previous: Previous | nu
   // a publish cut off between the pointer and the feeds left feeds of the version before it, and
   // its regions must be made again, not trusted (every region, since which changed is not known).
   const sameFeeds = feedFiles.recorded('base') === base && feedFiles.recorded('version') === previous?.version
-  const remade = new Map([...calendars].filter(([code]) => !(sameFeeds && stable.has(code) && FEED_KINDS.every((k) => feedFiles.reuse(`${code}${k.suffix}.ics`)))))
-  writeRegionFeeds(remade, data.activities, data.settings.siteUrl, data.dataDate, (name, text) => void feedFiles.put(name, text))
+  const kept = (code: string) => sameFeeds && stable.has(code)
+  const remade = new Map([...calendars].filter(([code]) => !(kept(code) && FEED_KINDS.every((k) => feedFiles.reuse(`${code}${k.suffix}.ics`)))))
+  // A city's feed with its counties changes with any of them too.
+  const remadeCounties = [...countiesOf]
+    .filter(([code, kids]) => !(kept(code) && kids.every((k) => kept(k.code)) && feedFiles.reuse(`${code}${COUNTIES_FEED.suffix}.ics`)))
+    .map(([code, kids]) => ({ cal: calendars.get(code)!, countiesOwn: kids.flatMap((k) => own.get(k.code) ?? []) }))
+  writeRegionFeeds(remade, remadeCounties, data.activities, data.settings.siteUrl, data.dataDate, (name, text) => void feedFiles.put(name, text))
   for (const [name, text] of changesFeeds(log, data.regions, data.settings.siteUrl, data.dataDate)) feedFiles.put(name, text)
   feedFiles.finish({ base, version })
   const old = join(out, '.feeds-old')

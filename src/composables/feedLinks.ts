@@ -1,4 +1,4 @@
-import { FEED_KINDS, feedPath, type FeedKind } from '@/domain/feeds'
+import { COUNTIES_FEED, FEED_KINDS, feedPath, type FeedKind } from '@/domain/feeds'
 
 /**
  * Every way to reach one feed: https for copying and downloading, webcal for Apple and Outlook,
@@ -18,7 +18,7 @@ export function feedLinks(origin: string, code: string, kind: FeedKind) {
 }
 
 export function feedKind(id: unknown): FeedKind {
-  return FEED_KINDS.find((k) => k.id === id) ?? FEED_KINDS[0]!
+  return [...FEED_KINDS, COUNTIES_FEED].find((k) => k.id === id) ?? FEED_KINDS[0]!
 }
 
 /**

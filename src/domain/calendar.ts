@@ -62,15 +62,15 @@ export async function sourcesOf(uid: string, chain: RegionOwn[], fetchSources: (
  * bytes; leaving them out of the first fetch is what keeps the first screen small. `cal` holds the
  * region's own instances only (its ancestors' are in their own files).
  */
-export function publishedCalendar(cal: RegionData, coverage?: CalendarOrigin['coverage']): { listed: RegionCalendar; sources: RegionSources } {
+export function publishedCalendar(cal: RegionData, extra: Pick<CalendarOrigin, 'coverage' | 'counties'> = {}): { listed: RegionCalendar; sources: RegionSources } {
   return {
-    listed: { region: cal.region, path: cal.path, instances: cal.instances.map(({ sources, ...rest }) => rest), origin: originOf(cal, coverage) },
+    listed: { region: cal.region, path: cal.path, instances: cal.instances.map(({ sources, ...rest }) => rest), origin: { ...originOf(cal), ...extra } },
     sources: Object.fromEntries(cal.instances.map((i) => [i.uid, i.sources])),
   }
 }
 
 /** The region's own events: how many, from how many documents, entries and customs. */
-function originOf(cal: RegionData, coverage?: CalendarOrigin['coverage']): CalendarOrigin {
+function originOf(cal: RegionData): CalendarOrigin {
   const own = cal.instances.filter((i) => i.region === cal.region.code && i.status !== 'cancelled')
   const documents = new Set(own.flatMap((i) => (i.carried ? [] : i.sources.flatMap((s) => (s.type === 'document' ? [s.document] : [])))))
   return {
@@ -78,6 +78,5 @@ function originOf(cal: RegionData, coverage?: CalendarOrigin['coverage']): Calen
     documents: documents.size,
     entries: own.filter((i) => i.basis === 'local').length,
     carried: own.filter((i) => i.carried).length,
-    ...(coverage ? { coverage } : {}),
   }
 }

@@ -211,6 +211,8 @@ export interface CalendarOrigin {
   carried: number
   /** Only on the national calendar: regions with events of their own, in how many provinces, from how many documents. */
   coverage?: { regions: number; provinces: number; documents: number; current: number; thisYear: number }
+  /** A city's or a municipality's county-level regions: it has a feed with their own events too (COUNTIES_FEED). */
+  counties?: number
 }
 
 /**

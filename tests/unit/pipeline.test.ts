@@ -42,12 +42,19 @@ describe('npm run data', () => {
     expect(new Set(hashes).size).toBe(1)
   })
 
-  it('writes a calendar and two feeds for every region, and the feeds are clean', () => {
+  it('writes a calendar and two feeds for every region, a third for cities with their counties, and the feeds are clean', () => {
     const out = outs[0]!.out
     const { version } = JSON.parse(readFileSync(join(out, 'data/latest.json'), 'utf8')) as { version: string }
-    const regions = JSON.parse(readFileSync(join(out, 'data', version, 'regions.json'), 'utf8')) as unknown[]
+    const regions = JSON.parse(readFileSync(join(out, 'data', version, 'regions.json'), 'utf8')) as [string, string, string, string | null][]
     expect(readdirSync(join(out, 'data', version, 'r'))).toHaveLength(regions.length)
-    expect(readdirSync(join(out, 'feeds')).filter((f) => f.endsWith('.ics'))).toHaveLength(regions.length * 2)
+    // Cities and municipalities: the regions whose children are all counties (a province with a
+    // 省直辖县 beside its cities has no such feed).
+    const levels = new Map<string | null, Set<string>>()
+    for (const [, , level, parent] of regions) levels.set(parent, new Set([...(levels.get(parent) ?? []), level]))
+    const parents = new Set([...levels].filter(([parent, l]) => parent !== null && l.size === 1 && l.has('county')).map(([parent]) => parent!))
+    const feeds = readdirSync(join(out, 'feeds')).filter((f) => f.endsWith('.ics'))
+    expect(feeds.filter((f) => f.endsWith('-counties.ics')).map((f) => f.slice(0, 6)).sort()).toEqual([...parents].sort())
+    expect(feeds).toHaveLength(regions.length * 2 + parents.size)
     const tangshan = JSON.parse(readFileSync(join(out, 'data', version, 'r/130200.json'), 'utf8')) as RegionCalendar
     expect(tangshan.path.map((r) => r.name)).toEqual(['全国', '河北省', '唐山市'])
     // A region's file holds its own events only (a calendar is its path's files, composeCalendar).
@@ -61,7 +68,7 @@ describe('npm run data', () => {
     expect(Object.keys(sources).sort()).toEqual(tangshan.instances.map((i) => i.uid).sort())
     expect(tangshan.instances.every((i) => !('sources' in i))).toBe(true)
     expect(tangshan.instances.filter((i) => i.basis).every((i) => sources[i.uid]!.length > 0)).toBe(true)
-    for (const code of ['000000', '130200', '130283', '630000', '220000-youth']) {
+    for (const code of ['000000', '130200', '130283', '630000', '220000-youth', '130200-counties']) {
       expect(lintFeed(readFileSync(join(out, 'feeds', `${code}.ics`), 'utf8')), code).toEqual([])
     }
   })
