@@ -1,13 +1,10 @@
 import { addDays } from '../../src/domain/dates'
-import { COUNTIES_FEED, FEED_KINDS, feedPath, withCounties, type FeedKind } from '../../src/domain/feeds'
+import { COUNTIES_FEED, FEED_KINDS, feedPath, feedSince, withCounties, type FeedKind } from '../../src/domain/feeds'
 import type { IcalContext } from '../../src/domain/ical/event'
 import { compareInstances } from '../../src/domain/instances'
 import type { RegionIndex } from '../../src/domain/regions'
 import type { Activity, Instance, Region, RegionData } from '../../src/domain/types'
 import { FeedAssembler } from './assemble'
-
-/** How far back a feed reaches from the data date. */
-export const FEED_DAYS_BACK = 365
 
 type Write = (name: string, text: string) => void
 
@@ -28,7 +25,7 @@ export function writeRegionFeeds(
   const keepCancelledSince = addDays(dataDate, -90)
   // A feed is for what is coming: it starts one year back (the app keeps the whole window). Every
   // region's feed repeats the national events, so this halves the site (README › Feeds).
-  const since = addDays(dataDate, -FEED_DAYS_BACK)
+  const since = feedSince(dataDate)
   // A cancellation stays in feeds for 90 days after the event, so subscribers see it.
   const inFeeds = (list: Instance[]) => list.filter((i) => i.start && i.end! >= since && (i.status !== 'cancelled' || i.end! >= keepCancelledSince))
   const feed = (cal: RegionData, kind: FeedKind, instances: Instance[]) => {

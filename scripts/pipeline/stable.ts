@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
+import { FEED_DAYS_BACK } from '../../src/domain/feeds'
 import { DATA_FORMAT } from '../../src/domain/format'
 import { groupBy } from '../../src/domain/group'
-import { FEED_DAYS_BACK } from '../feeds/regionFeeds'
 import type { Dataset } from './build'
 import type { Previous } from './output'
 

@@ -1,11 +1,20 @@
-import type { Instance } from './types'
+import { addDays } from './dates'
+import type { Instance, ListedInstance } from './types'
+
+/** How far back a feed reaches from the data date (the app keeps the whole window). */
+export const FEED_DAYS_BACK = 365
+
+/** The first day a feed built on `dataDate` reaches back to: an event ending before it is only in the app. */
+export function feedSince(dataDate: string): string {
+  return addDays(dataDate, -FEED_DAYS_BACK)
+}
 
 /** A feed of a region: /feeds/<code><suffix>.ics. */
 export interface FeedKind {
   id: 'all' | 'youth' | 'counties'
   suffix: string
   label: string
-  includes: (i: Instance) => boolean
+  includes: (i: Pick<Instance, 'audience'>) => boolean
   /** What the feed holds, for the subscribe page: `place` is the region's name, `counties` how many it has. */
   holds: (place: string, counties: number) => string
 }
@@ -48,4 +57,18 @@ export function eventPath(slug: string): string {
 export function withCounties<T extends { uid: string }>(calendar: T[], countiesOwn: T[]): T[] {
   const seen = new Set(calendar.map((i) => i.uid))
   return [...calendar, ...countiesOwn.filter((i) => !seen.has(i.uid) && seen.add(i.uid))]
+}
+
+/**
+ * What a feed of this calendar holds now, for the subscribe page to say plainly: the events with
+ * dates it carries, and those of the window whose dates are not out yet (they join once they are).
+ */
+export function feedCounts(instances: ListedInstance[], kind: FeedKind, dataDate: string): { dated: number; undated: number } {
+  const since = feedSince(dataDate)
+  const year = Number(dataDate.slice(0, 4))
+  const live = instances.filter((i) => kind.includes(i) && i.status !== 'cancelled')
+  return {
+    dated: live.filter((i) => i.start && i.end! >= since).length,
+    undated: live.filter((i) => !i.start && i.year >= year).length,
+  }
 }

@@ -41,6 +41,8 @@ describe('the subscribe page', () => {
     expect(options).toHaveLength(3)
     expect(options[0]).toContain('全国、上级地区和唐山市自己的活动')
     expect(options[2]).toContain('另含唐山市下辖 14 个区县自己的活动')
+    // The youth feed is said plainly: how many dated events it has now.
+    expect(options[1]).toMatch(/其中面向青少年和学校的活动（现有 \d+ 项有日期的活动/)
     expect(w.find('.url').text()).toMatch(/\/feeds\/130200-counties\.ics$/)
   })
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { describeInstance } from '@/domain/ical/describe'
-import { feedKindsOf, withCounties } from '@/domain/feeds'
 import { sourceBlocks } from '@/domain/sources'
 import type { Instance, Source } from '@/domain/types'
 
@@ -31,19 +30,5 @@ describe('sources as a reader sees them', () => {
     expect(text.match(/依据：/g)).toHaveLength(1)
     expect(text.match(/日期推算：/g)).toHaveLength(2)
     expect(text.match(/按往年惯例推算，以正式通知为准/g)).toHaveLength(1)
-  })
-})
-
-describe('a city’s feed with its counties', () => {
-  it('adds the counties’ own events, each event once (a county’s view of a national event has its UID)', () => {
-    const city = [{ uid: 'kepu-ri.000000.2026' }, { uid: 'keji-huodong-zhou.130200.2026' }]
-    const counties = [{ uid: 'kepu-ri.000000.2026' }, { uid: 'local.130283.a' }, { uid: 'local.130283.a' }, { uid: 'local.130281.b' }]
-    expect(withCounties(city, counties).map((i) => i.uid)).toEqual(['kepu-ri.000000.2026', 'keji-huodong-zhou.130200.2026', 'local.130283.a', 'local.130281.b'])
-  })
-
-  it('is offered only where counties lie directly below, and says what it holds', () => {
-    expect(feedKindsOf(0).map((k) => k.id)).toEqual(['all', 'youth'])
-    expect(feedKindsOf(14).map((k) => k.id)).toEqual(['all', 'youth', 'counties'])
-    expect(feedKindsOf(14)[2]!.holds('唐山市', 14)).toBe('全部活动，另含唐山市下辖 14 个区县自己的活动')
   })
 })
