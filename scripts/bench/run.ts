@@ -265,7 +265,7 @@ async function main() {
   ]
   Object.assign(results, {
     extraction: { docsPerSec, extractMs, readMs, ratio: extractRatio, peakRssMb: extractRss, large },
-    build: { x1: build1, x2: build2, ratio: build2.median / build1.median, vsExtraction: buildRatio, seedsBuildMs, peakRssMb: rss1 },
+    build: { x1: build1, x2: build2, ratio: build2.median / build1.median, vsExtraction: buildRatio, seedsBuildMs, peakRssMb: rss1, withEntries100k: national },
     output: { totalMb, regionData, feeds },
     firstScreen: { appBytes: app, hydratedBytes: hydrated, bareBytes: bare, ratio: app / bare },
     mainThread: { app: mt, bare: bareMt },
