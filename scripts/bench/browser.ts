@@ -157,8 +157,8 @@ export async function renderTimes(browser: Browser, at: string): Promise<RenderT
   await page.locator(EVENT_CARD).first().waitFor()
   const cycle = async () => {
     const monthMs = await page.evaluate(clickAndPaint, ['月历', 'table.grid'] as [string, string])
-    const switchMs = await page.evaluate(clickAndPaint, ['下个月', '#month-title'] as [string, string])
-    await page.evaluate(clickAndPaint, ['上个月', '#month-title'] as [string, string])
+    const switchMs = await page.evaluate(clickAndPaint, ['下月 ›', '#month-title'] as [string, string])
+    await page.evaluate(clickAndPaint, ['‹ 上月', '#month-title'] as [string, string])
     const agendaMs = await page.evaluate(clickAndPaint, ['列表', '.agenda'] as [string, string])
     return { agendaMs, monthMs, switchMs }
   }

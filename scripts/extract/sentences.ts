@@ -23,6 +23,22 @@ export function quoteOf(text: string, sentence: { start: number; end: number }, 
     start = Math.max(sentence.start, end - MAX_QUOTE)
   }
   // A quote starts with the words, not with the clause number it sits under.
-  const body = text.slice(start, end).trim().replace(HEADING_NUMBER, '')
+  const body = fullWidthPunctuation(text.slice(start, end).trim().replace(HEADING_NUMBER, ''))
   return `${start > sentence.start ? '…' : ''}${body}${end < sentence.end ? '…' : ''}`
+}
+
+// A Chinese sentence as a reader expects it: PDFs' text layers and many portals give ASCII
+// commas, colons and brackets (5月30日,以…为主题); beside Chinese text they become full-width.
+// Between digits or Latin letters they stay (10:00, 1,000, (A)).
+const CJK = '[\\u3400-\\u9fff\\uf900-\\ufaff“”‘’《》「」（）、。]'
+const PUNCT_AFTER_CJK = new RegExp(`(?<=${CJK})\\s*([,;:?!])\\s*`, 'g')
+const PUNCT_BEFORE_CJK = new RegExp(`\\s*([,;:?!])\\s*(?=${CJK})`, 'g')
+const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' }
+const BRACKETS = new RegExp(`\\(([^()]*${CJK}[^()]*)\\)`, 'g')
+
+export function fullWidthPunctuation(text: string): string {
+  return text
+    .replace(PUNCT_AFTER_CJK, (_m, p: string) => FULL[p]!)
+    .replace(PUNCT_BEFORE_CJK, (_m, p: string) => FULL[p]!)
+    .replace(BRACKETS, '（$1）')
 }

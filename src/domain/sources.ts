@@ -44,7 +44,7 @@ export type SourceBlock = DocumentBlock | Exclude<Source, { type: 'document' }>
 export function sourceBlocks(sources: Source[]): SourceBlock[] {
   const blocks: SourceBlock[] = []
   const byDocument = new Map<string, DocumentBlock>()
-  const bare = (text: string) => text.replace(/[\s《》“”"「」]/g, '')
+  const bare = (text: string) => text.replace(/[\s《》“”"「」,，:：;；()（）]/g, '')
   for (const s of sources) {
     if (s.type !== 'document') {
       blocks.push(s)

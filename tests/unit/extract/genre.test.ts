@@ -90,6 +90,12 @@ describe('stated dates in every common form', () => {
     expect(r.mentions[0]!.stated).toMatchObject({ start: '2023-09-19', end: '2023-09-19' })
   })
 
+  it('quotes read as Chinese: ASCII commas, colons and brackets beside Chinese text become full-width, numbers keep theirs', () => {
+    const r = extract('中宁县2025年科技活动周启动\n5月26日,中宁县2025年科技活动周(县主场)启动,上午10:00开始,共1,000人参加;活动时间:5月24日至31日。')
+    const quote = r.mentions.find((m) => m.activity === 'keji-huodong-zhou' && m.quote.includes('10:00'))!.quote
+    expect(quote).toContain('5月26日，中宁县2025年科技活动周（县主场）启动，上午10:00开始，共1,000人参加；')
+  })
+
   describe('a launch day and a later 持续至 make one period', () => {
     const stated = (text: string, activity: string) => extract(text).mentions.find((m) => m.activity === activity && m.stated)?.stated
 
