@@ -190,6 +190,20 @@ describe('offline', () => {
     await page.getByText('离线', { exact: true }).waitFor()
   })
 
+  it('at 200% zoom the header scrolls away instead of taking a third of the screen', async () => {
+    const { page } = phone
+    const position = () => page.evaluate(() => getComputedStyle(document.querySelector('.bar')!).position)
+    await page.goto(`${BASE}/r/130200`)
+    expect(await position()).toBe('sticky')
+    // 200% zoom on a 390×844 phone leaves 195×422 CSS pixels.
+    await page.setViewportSize({ width: 195, height: 422 })
+    try {
+      expect(await position()).toBe('static')
+    } finally {
+      await page.setViewportSize({ width: 390, height: 844 })
+    }
+  })
+
   it('an open page shows 离线 when the browser goes offline, and drops it when the network is back', async () => {
     const { page, context } = phone
     await visitOnline(page, '/r/130283')
