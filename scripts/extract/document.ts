@@ -13,7 +13,7 @@ import type { Read } from './read'
 import { placeDocument, type Placement, type RegionNames } from './resolveRegion'
 import { quoteOf, sentenceAround } from './sentences'
 import type { Sidecar } from './sidecar'
-import { findStatedDates, type StatedDate } from './statedDates'
+import { findStatedDates, PERIOD_END_WORDS, type StatedDate } from './statedDates'
 import { fallbackYear } from './year'
 
 /** A mention with where it sits in the normalised text: its hit and its sentence. */
@@ -207,8 +207,6 @@ function attachStatedDates(text: string, placed: Placed[], year: number, titleEn
   return problems
 }
 
-const UNTIL_WORDS = /(?:持续|延续|展期|展出|开放)(?:至|到)|至\d{1,2}月\d{1,2}日(?:闭幕|结束)/g
-
 /**
  * A sentence that says how long an activity runs (主场活动将持续到6月上旬; 活动将持续至9月9日) ends the
  * period of the activity it names that began on a stated day before it, or, naming none, of the
@@ -220,9 +218,12 @@ function endPeriods(text: string, placed: Placed[], found: Map<Placed, StatedDat
     for (const date of list.filter((d) => d.until)) ends.push({ at: p.sentence.start, date, activity: p.mention.activity })
     found.set(p, list.filter((d) => !d.until))
   }
-  for (const m of text.matchAll(UNTIL_WORDS)) {
+  // Sentences that name no activity, each read once however many such words it holds.
+  const read = new Set<number>()
+  for (const m of text.matchAll(PERIOD_END_WORDS)) {
     const sentence = sentenceAround(text, m.index, m.index)
-    if (bySentence.has(String(sentence.start))) continue
+    if (bySentence.has(String(sentence.start)) || read.has(sentence.start)) continue
+    read.add(sentence.start)
     for (const date of findStatedDates(text.slice(sentence.start, sentence.end), year).dates) if (date.until) ends.push({ at: sentence.start, date })
   }
   for (const end of ends) {

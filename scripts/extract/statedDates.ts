@@ -36,8 +36,11 @@ const NOT_PERIOD_IN_CLAUSE = /(召开|获悉|发布会|座谈会|调度会|协�
 
 const SIGNED_BY = /(协会|科协|局|厅|委|政府|办公室|中心|学会)$/
 // 活动将持续至9月9日, 巡展持续到4月30日, 展期至10月8日, 主场活动将持续到6月上旬; 至5月31日闭幕.
-const UNTIL = /(?:持续|延续|展期|展出|开放)(?:至|到)\s*$/
+const UNTIL_VERB = '(?:持续|延续|展期|展出|开放)(?:至|到)'
+const UNTIL = new RegExp(`${UNTIL_VERB}\\s*$`)
 const UNTIL_CLOSE = { before: /至\s*$/, after: /^\s*(?:闭幕|结束)/ }
+/** Where a text may say when a period ends (findStatedDates marks such a date `until`). */
+export const PERIOD_END_WORDS = new RegExp(`${UNTIL_VERB}|至\\d{1,2}月\\d{1,2}日(?:闭幕|结束)`, 'g')
 
 /** Whether the date at [at, end) ends a period that began on a day stated elsewhere. */
 function endsPeriod(sentence: string, at: number, end: number): boolean {

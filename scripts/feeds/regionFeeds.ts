@@ -2,8 +2,7 @@ import { addDays } from '../../src/domain/dates'
 import { COUNTIES_FEED, FEED_KINDS, feedPath, feedSince, withCounties, type FeedKind } from '../../src/domain/feeds'
 import type { IcalContext } from '../../src/domain/ical/event'
 import { compareInstances } from '../../src/domain/instances'
-import type { RegionIndex } from '../../src/domain/regions'
-import type { Activity, Instance, Region, RegionData } from '../../src/domain/types'
+import type { Activity, Instance, RegionData } from '../../src/domain/types'
 import { FeedAssembler } from './assemble'
 
 type Write = (name: string, text: string) => void
@@ -44,14 +43,4 @@ export function writeRegionFeeds(
     for (const kind of FEED_KINDS) feed(cal, kind, dated)
   }
   for (const { cal, countiesOwn } of counties) feed(cal, COUNTIES_FEED, inFeeds(withCounties(cal.instances, countiesOwn).sort(compareInstances)))
-}
-
-/** Regions whose children are counties (cities, municipalities), with those counties: they have a counties feed. */
-export function countyParents(regions: RegionIndex): Map<string, Region[]> {
-  const out = new Map<string, Region[]>()
-  for (const r of regions.all) {
-    const kids = regions.children(r.code)
-    if (r.level !== 'national' && kids.length && kids.every((k) => k.level === 'county')) out.set(r.code, kids)
-  }
-  return out
 }

@@ -6,11 +6,6 @@ import type { Dataset } from './build'
 import type { Previous } from './output'
 
 /**
- * Everything a region's calendar and feeds are made of, except the regions' own instances: the
- * data date (DTSTAMP, how long cancellations stay), settings, catalogue and documents, and the
- * shape the files are written in.
- */
-/**
  * Raise when the build writes a file differently within the same data format (a field added to
  * r/<code>.json, a feed added): the next build then makes every file again instead of taking
  * the last build's.
@@ -18,8 +13,12 @@ import type { Previous } from './output'
  */
 export const OUTPUT_REVISION = 2
 
+/**
+ * Everything a region's calendar and feeds are made of, except the regions' own instances: the
+ * data date (DTSTAMP, how long cancellations stay), settings, catalogue and documents, and the
+ * shape the files are written in (files of another shape are never taken over).
+ */
 export function datasetBase(data: Dataset): string {
-  // The shape of the files and the feeds' reach too: files of another shape are never taken over.
   const shape = [DATA_FORMAT, OUTPUT_REVISION, FEED_DAYS_BACK]
   return createHash('sha1').update(JSON.stringify([shape, data.dataDate, data.settings, data.activities, data.documents])).digest('base64url')
 }

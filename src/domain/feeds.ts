@@ -19,11 +19,11 @@ export interface FeedKind {
   holds: (place: string, counties: number) => string
 }
 
+/** Youth activities only, for schools. */
+export const YOUTH_FEED: FeedKind = { id: 'youth', suffix: '-youth', label: '青少年科普活动', includes: (i) => i.audience.includes('youth'), holds: () => '其中面向青少年和学校的活动' }
+
 /** The feeds every region has. */
-export const FEED_KINDS: FeedKind[] = [
-  { id: 'all', suffix: '', label: '全部科普活动', includes: () => true, holds: (place) => `全国、上级地区和${place}自己的活动` },
-  { id: 'youth', suffix: '-youth', label: '青少年科普活动', includes: (i) => i.audience.includes('youth'), holds: () => '其中面向青少年和学校的活动' },
-]
+export const FEED_KINDS: FeedKind[] = [{ id: 'all', suffix: '', label: '全部科普活动', includes: () => true, holds: (place) => `全国、上级地区和${place}自己的活动` }, YOUTH_FEED]
 
 /**
  * A city's (or a municipality's) calendar with its counties' own events as well: for a city 科协

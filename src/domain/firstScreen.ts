@@ -1,9 +1,10 @@
 import { NATIONAL_CODE, type RegionOwn } from './types'
 
 /**
- * What a pre-rendered region page (dist/r/<code>.html) carries besides its HTML: the published files
- * of its path it was rendered from (national first) and the day and dataset it was rendered for. The app starts from it instead of
- * fetching the same calendar again, and hydrates the HTML when the phone would render the same.
+ * What a pre-rendered region page (dist/r/<code>.html) carries besides its HTML: the published
+ * files of its path it was rendered from (national first), and the day and dataset it was rendered
+ * for. The app starts from it instead of fetching the same files again, and hydrates the HTML when
+ * the phone would render the same.
  */
 export interface FirstScreen {
   code: string

@@ -102,3 +102,17 @@ export function prefectureForms(regions: readonly { name: string; level: string 
   for (const [form, names] of single) if (names.length === 1 && !out.has(form)) out.set(form, names[0]!)
   return out
 }
+
+/**
+ * The regions whose children are all counties (cities, municipalities), with those counties: each
+ * has a feed with its counties' own events too (COUNTIES_FEED). A province with a 省直辖县 beside
+ * its cities has none.
+ */
+export function countyParents(regions: RegionIndex): Map<string, Region[]> {
+  const out = new Map<string, Region[]>()
+  for (const r of regions.all) {
+    const kids = regions.children(r.code)
+    if (r.level !== 'national' && kids.length && kids.every((k) => k.level === 'county')) out.set(r.code, kids)
+  }
+  return out
+}

@@ -1,3 +1,6 @@
+import { mount } from '@vue/test-utils'
+import type { Component } from 'vue'
+import { createMemoryHistory, createRouter, type RouteRecordRaw } from 'vue-router'
 import { publishedCalendar } from '@/domain/calendar'
 import type { Activity, Instance, RegionData } from '@/domain/types'
 
@@ -83,4 +86,15 @@ export function regionFiles(cal: RegionData): Record<string, unknown> {
     if (mine.length) files[`s/${region.code}.json`] = sources
   })
   return files
+}
+
+/** A route that renders nothing: the links a view makes to other pages need their names to exist. */
+export const elsewhere = { template: '<div/>' }
+
+/** `component` mounted at `path`, under a memory router of `routes`. */
+export async function mountAt(component: Component, path: string, routes: RouteRecordRaw[]) {
+  const router = createRouter({ history: createMemoryHistory(), routes })
+  router.push(path)
+  await router.isReady()
+  return { router, wrapper: mount(component, { global: { plugins: [router] } }) }
 }

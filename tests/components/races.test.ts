@@ -1,13 +1,12 @@
-import { flushPromises, mount } from '@vue/test-utils'
+import { flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { createMemoryHistory, createRouter } from 'vue-router'
 import type { Instance } from '@/domain/types'
 import { useDataStore } from '@/stores/data'
 import { usePrefsStore } from '@/stores/prefs'
 import { useRegionStore } from '@/stores/region'
 import CalendarView from '@/views/CalendarView.vue'
-import { instances, regionFiles, tangshan } from './fixtures'
+import { elsewhere, instances, mountAt, regionFiles, tangshan } from './fixtures'
 
 // Responses the test releases by hand, in the order it chooses.
 function gatedFetch() {
@@ -30,21 +29,13 @@ function gatedFetch() {
 const files = regionFiles(tangshan)
 const subEntry: Instance = { ...instances[3]!, uid: 'local.130283.sub@kepu-calendar', region: '130283', title: '迁安市大篷车', status: 'confirmed' }
 
-async function mountAt(path: string) {
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/r/:code', name: 'calendar', component: CalendarView },
-      { path: '/regions', name: 'regions', component: { template: '<div/>' } },
-      { path: '/r/:code/subscribe', name: 'subscribe', component: { template: '<div/>' } },
-      { path: '/e/:slug', name: 'event', component: { template: '<div/>' } },
-    ],
-  })
-  router.push(path)
-  await router.isReady()
-  const wrapper = mount(CalendarView, { global: { plugins: [router] } })
-  return { router, wrapper }
-}
+const mountCalendar = (path: string) =>
+  mountAt(CalendarView, path, [
+    { path: '/r/:code', name: 'calendar', component: CalendarView },
+    { path: '/regions', name: 'regions', component: elsewhere },
+    { path: '/r/:code/subscribe', name: 'subscribe', component: elsewhere },
+    { path: '/e/:slug', name: 'event', component: elsewhere },
+  ])
 
 beforeEach(() => {
   // Before the fixtures' events, so they are all upcoming.
@@ -57,7 +48,7 @@ describe('CalendarView drops stale responses', () => {
   it('a late answer for a region the person has left neither shows nor becomes the chosen region', async () => {
     const net = gatedFetch()
     vi.stubGlobal('fetch', net.fetch)
-    const { router, wrapper } = await mountAt('/r/130200?view=agenda&y=2026')
+    const { router, wrapper } = await mountCalendar('/r/130200?view=agenda&y=2026')
     await router.push('/r/130000?view=agenda&y=2026')
     await net.release('r/000000.json', files['r/000000.json'])
     await net.release('r/130000.json', files['r/130000.json'])
@@ -71,7 +62,7 @@ describe('CalendarView drops stale responses', () => {
   it('unticking 含下级地区 while the sub-region entries load keeps them off the screen', async () => {
     const net = gatedFetch()
     vi.stubGlobal('fetch', net.fetch)
-    const { wrapper } = await mountAt('/r/130200?view=agenda&y=2026')
+    const { wrapper } = await mountCalendar('/r/130200?view=agenda&y=2026')
     for (const code of ['000000', '130200', '130000']) await net.release(`r/${code}.json`, files[`r/${code}.json`])
     const prefs = usePrefsStore()
     prefs.withSubRegions = true
@@ -89,7 +80,7 @@ describe('CalendarView drops stale responses', () => {
   it('ticking it shows the sub-region entries once they arrive', async () => {
     const net = gatedFetch()
     vi.stubGlobal('fetch', net.fetch)
-    const { wrapper } = await mountAt('/r/130200?view=agenda&y=2026')
+    const { wrapper } = await mountCalendar('/r/130200?view=agenda&y=2026')
     for (const code of ['000000', '130200', '130000']) await net.release(`r/${code}.json`, files[`r/${code}.json`])
     usePrefsStore().withSubRegions = true
     await net.release('sub/130200.json', [subEntry])

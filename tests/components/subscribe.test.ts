@@ -1,26 +1,19 @@
-import { flushPromises, mount } from '@vue/test-utils'
+import { flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { createMemoryHistory, createRouter } from 'vue-router'
 import type { RegionOwn } from '@/domain/types'
 import SubscribeView from '@/views/SubscribeView.vue'
-import { fakeFetch, index, regionFiles, tangshan } from './fixtures'
+import { elsewhere, fakeFetch, index, mountAt, regionFiles, tangshan } from './fixtures'
 
 async function open(path: string) {
-  const router = createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/r/:code/subscribe', name: 'subscribe', component: SubscribeView },
-      { path: '/r/:code/poster', name: 'poster', component: { template: '<div/>' } },
-      { path: '/r/:code', name: 'calendar', component: { template: '<div/>' } },
-      { path: '/:p(.*)*', name: 'other', component: { template: '<div/>' } },
-    ],
-  })
-  router.push(path)
-  await router.isReady()
-  const w = mount(SubscribeView, { global: { plugins: [router] } })
+  const { wrapper } = await mountAt(SubscribeView, path, [
+    { path: '/r/:code/subscribe', name: 'subscribe', component: SubscribeView },
+    { path: '/r/:code/poster', name: 'poster', component: elsewhere },
+    { path: '/r/:code', name: 'calendar', component: elsewhere },
+    { path: '/:p(.*)*', name: 'other', component: elsewhere },
+  ])
   await flushPromises()
-  return w
+  return wrapper
 }
 
 beforeEach(() => {

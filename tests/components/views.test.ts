@@ -1,23 +1,17 @@
-import { flushPromises, mount } from '@vue/test-utils'
+import { flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { createMemoryHistory, createRouter } from 'vue-router'
 import CalendarView from '@/views/CalendarView.vue'
 import EventView from '@/views/EventView.vue'
-import { fakeFetch, index, regionFiles, tangshan } from './fixtures'
+import { elsewhere, fakeFetch, index, mountAt, regionFiles, tangshan } from './fixtures'
 
-function makeRouter() {
-  return createRouter({
-    history: createMemoryHistory(),
-    routes: [
-      { path: '/r/:code', name: 'calendar', component: CalendarView },
-      { path: '/e/:slug', name: 'event', component: EventView },
-      { path: '/:p(.*)*', name: 'other', component: { template: '<div/>' } },
-      { path: '/regions', name: 'regions', component: { template: '<div/>' } },
-      { path: '/r/:code/subscribe', name: 'subscribe', component: { template: '<div/>' } },
-    ],
-  })
-}
+const ROUTES = [
+  { path: '/r/:code', name: 'calendar', component: CalendarView },
+  { path: '/e/:slug', name: 'event', component: EventView },
+  { path: '/:p(.*)*', name: 'other', component: elsewhere },
+  { path: '/regions', name: 'regions', component: elsewhere },
+  { path: '/r/:code/subscribe', name: 'subscribe', component: elsewhere },
+]
 
 beforeEach(() => {
   localStorage.clear()
@@ -26,12 +20,9 @@ beforeEach(() => {
 })
 
 async function open(path: string, component: object) {
-  const router = makeRouter()
-  router.push(path)
-  await router.isReady()
-  const w = mount(component, { global: { plugins: [router] } })
+  const { wrapper } = await mountAt(component, path, ROUTES)
   await flushPromises()
-  return w
+  return wrapper
 }
 
 describe('CalendarView', () => {
